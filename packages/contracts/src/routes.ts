@@ -1,0 +1,12 @@
+/** Route paths of the HTTP contract, relative to API_PREFIX unless noted. */
+export const API_PREFIX = '/api/v1';
+
+export const Routes = {
+  health: '/health', // outside API_PREFIX
+  ready: '/ready', // outside API_PREFIX
+  docs: '/api/docs', // outside API_PREFIX
+  docsJson: '/api/docs-json', // outside API_PREFIX
+  regions: '/regions',
+  stations: '/stations',
+  station: (id: string) => `/stations/${encodeURIComponent(id)}`,
+} as const;
