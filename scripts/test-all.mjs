@@ -68,8 +68,10 @@ for (const step of selected) {
       failed += 1;
       detail += ' — no test ran';
     }
+  } else if (ok) {
+    passed += 1;
   } else {
-    ok ? (passed += 1) : (failed += 1);
+    failed += 1;
   }
   rows.push(`${ok ? 'PASS' : 'FAIL'}  ${step.name.padEnd(12)} ${seconds.padStart(6)}s  ${detail}`);
   if (!ok) break;
