@@ -1,0 +1,65 @@
+import { DataSource } from 'typeorm';
+import { uuidV5 } from '../../common/uuid';
+import { DEFAULT_TIME_ZONE, RegionEntity } from '../../modules/regions/region.entity';
+import { toAmenityMask } from '../../modules/stations/amenity-mask';
+import { StationEntity } from '../../modules/stations/station.entity';
+import { DEMO_REGIONS, RegionSeed } from './demo/demo-regions';
+import { DEMO_STATIONS, StationSeed } from './demo/demo-stations';
+import { UpsertCounts, upsertById } from './upsert-by-id';
+
+/** Namespace of every demo id (UUIDv5): the same natural key always yields the same id. */
+export const DEMO_NAMESPACE = '6f1c2d7e-3b8a-5c4d-9e0f-1a2b3c4d5e6f';
+
+export const regionIdOf = (code: string) => uuidV5(`region:${code}`, DEMO_NAMESPACE);
+export const stationIdOf = (key: string) => uuidV5(`station:${key}`, DEMO_NAMESPACE);
+
+export type SeedReport = Record<string, UpsertCounts>;
+
+/** Flattens the seed tree parents-first, computing each materialised path. */
+function toRegionRows(seeds: readonly RegionSeed[], parent: RegionEntity | null): RegionEntity[] {
+  return seeds.flatMap((seed) => {
+    const id = regionIdOf(seed.code);
+    const region = Object.assign(new RegionEntity(), {
+      id,
+      code: seed.code,
+      name: seed.name,
+      level: seed.level,
+      parentId: parent?.id ?? null,
+      path: `${parent?.path ?? '/'}${id}/`,
+      timeZone: DEFAULT_TIME_ZONE,
+    });
+    return [region, ...toRegionRows(seed.children ?? [], region)];
+  });
+}
+
+function toStationRow(seed: StationSeed): StationEntity {
+  return Object.assign(new StationEntity(), {
+    id: stationIdOf(seed.key),
+    regionId: regionIdOf(seed.regionCode),
+    name: seed.name,
+    brand: seed.brand,
+    address: seed.address,
+    lat: seed.lat,
+    lng: seed.lng,
+    status: seed.status,
+    amenityMask: toAmenityMask(seed.amenities),
+    openingHours: seed.openingHours,
+    phone: seed.phone,
+    managerName: seed.managerName,
+    services: seed.services,
+    hotlines: seed.hotlines,
+    description: seed.description,
+  });
+}
+
+/**
+ * Loads the demo dataset in one transaction. Idempotent: rows are keyed by deterministic
+ * ids, so a second run creates and changes nothing. Later datasets (staff accounts,
+ * categories, rewards) add a step here, each an `upsertById` over its own rows.
+ */
+export async function seedDemo(dataSource: DataSource): Promise<SeedReport> {
+  return dataSource.transaction(async (manager) => ({
+    regions: await upsertById(manager, RegionEntity, toRegionRows(DEMO_REGIONS, null)),
+    stations: await upsertById(manager, StationEntity, DEMO_STATIONS.map(toStationRow)),
+  }));
+}
