@@ -5,7 +5,7 @@ const path = require('node:path');
 module.exports = {
   testEnvironment: 'node',
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.(ts|js)$': [
       '@swc/jest',
       {
         jsc: {
@@ -16,6 +16,9 @@ module.exports = {
       },
     ],
   },
+  // Fastify 5's tree has ESM-only packages that Node 20.19+ loads with require(esm) but
+  // Jest's module system cannot: compile just those to CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(content-disposition|cookie)[@/])'],
   moduleNameMapper: {
     '^@yizhan/contracts$': path.resolve(__dirname, '../../packages/contracts/src/index.ts'),
   },

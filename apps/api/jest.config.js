@@ -5,5 +5,5 @@ const base = require('./jest.base.config');
 module.exports = {
   ...base,
   roots: ['<rootDir>/src', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts'],
+  testMatch: ['**/*.spec.ts', '**/*.int-spec.ts'],
 };

@@ -6,35 +6,39 @@ import { createDataSource, ensureDatabaseDirectory } from '../database/data-sour
 import { seedDemo } from './seed/demo-seed';
 
 /** `node dist/cli/main.js <command>` (or `pnpm --filter @yizhan/api cli <command>`). */
-const COMMANDS: Record<string, { summary: string; run: (dataSource: DataSource) => Promise<void> }> =
-  {
-    migrate: {
-      summary: 'apply pending migrations',
-      run: async (dataSource) => {
-        const applied = await dataSource.runMigrations({ transaction: 'each' });
-        say(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'up to date');
-      },
+const COMMANDS: Record<
+  string,
+  { summary: string; run: (dataSource: DataSource) => Promise<void> }
+> = {
+  migrate: {
+    summary: 'apply pending migrations',
+    run: async (dataSource) => {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      say(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'up to date');
     },
-    'seed:demo': {
-      summary: 'apply migrations, then load the demo regions and stations (idempotent)',
-      run: async (dataSource) => {
-        await dataSource.runMigrations({ transaction: 'each' });
-        const report = await seedDemo(dataSource);
-        for (const [name, counts] of Object.entries(report)) {
-          say(
-            `${name}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`,
-          );
-        }
-      },
+  },
+  'seed:demo': {
+    summary: 'apply migrations, then load the demo regions and stations (idempotent)',
+    run: async (dataSource) => {
+      await dataSource.runMigrations({ transaction: 'each' });
+      const report = await seedDemo(dataSource);
+      for (const [name, counts] of Object.entries(report)) {
+        say(
+          `${name}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`,
+        );
+      }
     },
-  };
+  },
+};
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(12)} ${summary}`);
+  const lines = Object.entries(COMMANDS).map(
+    ([name, { summary }]) => `  ${name.padEnd(12)} ${summary}`,
+  );
   return `usage: cli <command>\ncommands:\n${lines.join('\n')}\n`;
 }
 
@@ -69,7 +73,9 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

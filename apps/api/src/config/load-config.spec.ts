@@ -22,7 +22,11 @@ describe(loadConfig.name, () => {
     expect(config.host).toBe('0.0.0.0');
     expect(config.dataDir).toBe(join(CWD, 'data'));
     expect(config.database).toEqual({ kind: 'sqlite', file: join(CWD, 'data', 'yizhan.sqlite') });
-    expect(config.wechat).toEqual({ appId: null, secret: null, apiBase: 'https://api.weixin.qq.com' });
+    expect(config.wechat).toEqual({
+      appId: null,
+      secret: null,
+      apiBase: 'https://api.weixin.qq.com',
+    });
     expect(config.jwtSecret).toBeNull();
     expect(config.redisUrl).toBeNull();
     expect(config.corsOrigins).toEqual([]);
@@ -78,7 +82,11 @@ describe(loadConfig.name, () => {
 
     expect(config.port).toBe(0);
     expect(config.jwtSecret).toBe('x'.repeat(32));
-    expect(config.wechat).toEqual({ appId: 'wx123', secret: 'shh', apiBase: 'http://127.0.0.1:9999' });
+    expect(config.wechat).toEqual({
+      appId: 'wx123',
+      secret: 'shh',
+      apiBase: 'http://127.0.0.1:9999',
+    });
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379/0');
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.trustProxy).toBe(2);
@@ -95,7 +103,11 @@ describe(loadConfig.name, () => {
     ['PORT', { PORT: '70000' }, 'PORT must be an integer port'],
     ['PORT', { PORT: '-1' }, 'PORT must be an integer port'],
     ['JWT_SECRET', { NODE_ENV: 'production' }, 'JWT_SECRET is required when NODE_ENV=production'],
-    ['JWT_SECRET', { NODE_ENV: 'production', JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32'],
+    [
+      'JWT_SECRET',
+      { NODE_ENV: 'production', JWT_SECRET: 'short' },
+      'JWT_SECRET must be at least 32',
+    ],
     ['WECHAT_API_BASE', { WECHAT_API_BASE: 'not a url' }, 'WECHAT_API_BASE must be an http(s) URL'],
     ['WECHAT_API_BASE', { WECHAT_API_BASE: 'ftp://x.example' }, 'WECHAT_API_BASE must be an http'],
     ['REDIS_URL', { REDIS_URL: 'http://cache' }, 'REDIS_URL must be a redis://'],
@@ -113,7 +125,9 @@ describe(loadConfig.name, () => {
   });
 
   it('does not require JWT_SECRET outside production', () => {
-    expect(loadConfig({ NODE_ENV: 'development', JWT_SECRET: 'short' }, CWD).jwtSecret).toBe('short');
+    expect(loadConfig({ NODE_ENV: 'development', JWT_SECRET: 'short' }, CWD).jwtSecret).toBe(
+      'short',
+    );
   });
 
   it('names every wrong variable at once', () => {

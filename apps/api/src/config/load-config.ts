@@ -8,7 +8,15 @@ export const SQLITE_FILE_NAME = 'yizhan.sqlite';
 const DEFAULT_WECHAT_API_BASE = 'https://api.weixin.qq.com';
 const DEFAULT_TRUST_PROXY = 'loopback,linklocal,uniquelocal';
 const MIN_JWT_SECRET_LENGTH = 32;
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
 const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
   true: true,
   '1': true,

@@ -90,7 +90,9 @@ export async function detectMysqlFlavour(
 }
 
 /** Options for the configured database, asking a MySQL-protocol server what it is. */
-export async function resolveDataSourceOptions(database: DatabaseConfig): Promise<DataSourceOptions> {
+export async function resolveDataSourceOptions(
+  database: DatabaseConfig,
+): Promise<DataSourceOptions> {
   const flavour = database.kind === 'mysql' ? await detectMysqlFlavour(database) : undefined;
   return buildDataSourceOptions(database, flavour);
 }

@@ -16,7 +16,11 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
 export function ApiErrorResponses(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', type: ErrorEnvelopeResponse }),
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error',
+        type: ErrorEnvelopeResponse,
+      }),
     ),
   );
 }

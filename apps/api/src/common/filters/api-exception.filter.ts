@@ -7,9 +7,7 @@ import { toErrorResponse } from './error-response';
 /** The one place where thrown errors become `{"error": {...}}` responses. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
-  constructor(
-    @InjectPinoLogger(ApiExceptionFilter.name) private readonly logger: PinoLogger,
-  ) {}
+  constructor(@InjectPinoLogger(ApiExceptionFilter.name) private readonly logger: PinoLogger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();

@@ -71,15 +71,27 @@ describe(toErrorResponse.name, () => {
   });
 
   it('keeps the message of an HttpException', () => {
-    expect(toErrorResponse(new NotFoundException('Cannot GET /nope'), REQUEST_ID).body.error.message).toBe(
-      'Cannot GET /nope',
-    );
+    expect(
+      toErrorResponse(new NotFoundException('Cannot GET /nope'), REQUEST_ID).body.error.message,
+    ).toBe('Cannot GET /nope');
   });
 
   it.each<[Error, number, ErrorCode]>([
-    [fastifyError(413, 'FST_ERR_CTP_BODY_TOO_LARGE', 'Request body is too large'), 413, 'PAYLOAD_TOO_LARGE'],
-    [fastifyError(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', 'Unsupported Media Type'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    [fastifyError(400, 'FST_ERR_CTP_EMPTY_JSON_BODY', 'Body cannot be empty'), 400, 'VALIDATION_FAILED'],
+    [
+      fastifyError(413, 'FST_ERR_CTP_BODY_TOO_LARGE', 'Request body is too large'),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
+    [
+      fastifyError(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', 'Unsupported Media Type'),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      fastifyError(400, 'FST_ERR_CTP_EMPTY_JSON_BODY', 'Body cannot be empty'),
+      400,
+      'VALIDATION_FAILED',
+    ],
   ])('maps Fastify’s %s', (error, status, code) => {
     const response = toErrorResponse(error, REQUEST_ID);
 
@@ -98,7 +110,9 @@ describe(toErrorResponse.name, () => {
 
     expect(response).toEqual({
       status: 500,
-      body: { error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: REQUEST_ID } },
+      body: {
+        error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: REQUEST_ID },
+      },
       unexpected: true,
     });
   });

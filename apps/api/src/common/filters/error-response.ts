@@ -82,7 +82,11 @@ function fromStatus(status: number, message: string, requestId: string): ErrorRe
   if (code === undefined) {
     // Other 4xx have no code of their own in the contract; 5xx are never explained.
     return status < 500
-      ? { status, body: envelope(ErrorCode.VALIDATION_FAILED, message, requestId), unexpected: false }
+      ? {
+          status,
+          body: envelope(ErrorCode.VALIDATION_FAILED, message, requestId),
+          unexpected: false,
+        }
       : internal(requestId);
   }
   const text = status === 503 ? UNAVAILABLE_MESSAGE : message;

@@ -17,7 +17,8 @@ export function requestIdOf(request: IncomingMessage): string {
   const known = idsByRequest.get(request);
   if (known) return known;
   const incoming = request.headers[REQUEST_ID_HEADER];
-  const id = typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const id =
+    typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
   idsByRequest.set(request, id);
   return id;
 }

@@ -3,7 +3,9 @@ import { RegionEntity } from './region.entity';
 import { buildRegionTree } from './region-tree';
 
 let sequence = 0;
-function buildRegion(overrides: Partial<RegionEntity> & { code: string; level: RegionLevel }): RegionEntity {
+function buildRegion(
+  overrides: Partial<RegionEntity> & { code: string; level: RegionLevel },
+): RegionEntity {
   sequence += 1;
   return Object.assign(new RegionEntity(), {
     id: `region-${sequence}`,

@@ -12,7 +12,10 @@ describe('geo', () => {
     });
 
     it('measures one degree of latitude as ~111.2 km', () => {
-      expect(haversineMeters({ lat: 28, lng: 113 }, { lat: 29, lng: 113 })).toBeCloseTo(111_195, -1);
+      expect(haversineMeters({ lat: 28, lng: 113 }, { lat: 29, lng: 113 })).toBeCloseTo(
+        111_195,
+        -1,
+      );
     });
 
     it('is zero for the same point and symmetric', () => {
@@ -33,7 +36,8 @@ describe('geo', () => {
         const radians = (bearing * Math.PI) / 180;
         const lat = center.lat + (4_999 / 111_195) * Math.cos(radians);
         const lng =
-          center.lng + (4_999 / (111_195 * Math.cos((center.lat * Math.PI) / 180))) * Math.sin(radians);
+          center.lng +
+          (4_999 / (111_195 * Math.cos((center.lat * Math.PI) / 180))) * Math.sin(radians);
         expect(lat).toBeGreaterThanOrEqual(box.minLat);
         expect(lat).toBeLessThanOrEqual(box.maxLat);
         expect(lng).toBeGreaterThanOrEqual(box.minLng);
@@ -44,10 +48,9 @@ describe('geo', () => {
     it('is about twice the radius tall', () => {
       const box = boundingBox({ lat: 28.16, lng: 113.64 }, 20_000);
 
-      expect(haversineMeters({ lat: box.minLat, lng: 113.64 }, { lat: box.maxLat, lng: 113.64 })).toBeCloseTo(
-        40_000,
-        -1,
-      );
+      expect(
+        haversineMeters({ lat: box.minLat, lng: 113.64 }, { lat: box.maxLat, lng: 113.64 }),
+      ).toBeCloseTo(40_000, -1);
     });
 
     it('spans all longitudes at a pole', () => {

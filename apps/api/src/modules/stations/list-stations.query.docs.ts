@@ -1,6 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
-import { AMENITIES, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, MAX_STATION_RADIUS_M } from '@yizhan/contracts';
+import {
+  AMENITIES,
+  DEFAULT_PAGE_LIMIT,
+  MAX_PAGE_LIMIT,
+  MAX_STATION_RADIUS_M,
+} from '@yizhan/contracts';
 import { DEFAULT_RADIUS_M } from './stations.service';
 
 /**
@@ -9,8 +14,18 @@ import { DEFAULT_RADIUS_M } from './stations.service';
  */
 export function ApiListStationsQuery(): MethodDecorator {
   return applyDecorators(
-    ApiQuery({ name: 'lat', required: false, type: Number, description: 'GCJ-02 latitude; needs lng' }),
-    ApiQuery({ name: 'lng', required: false, type: Number, description: 'GCJ-02 longitude; needs lat' }),
+    ApiQuery({
+      name: 'lat',
+      required: false,
+      type: Number,
+      description: 'GCJ-02 latitude; needs lng',
+    }),
+    ApiQuery({
+      name: 'lng',
+      required: false,
+      type: Number,
+      description: 'GCJ-02 longitude; needs lat',
+    }),
     ApiQuery({
       name: 'radius',
       required: false,
@@ -24,7 +39,12 @@ export function ApiListStationsQuery(): MethodDecorator {
       description: `Comma-separated; a station must offer all. One of: ${AMENITIES.join(', ')}`,
     }),
     ApiQuery({ name: 'openNow', required: false, type: Boolean }),
-    ApiQuery({ name: 'regionId', required: false, type: String, description: 'Region subtree (uuid)' }),
+    ApiQuery({
+      name: 'regionId',
+      required: false,
+      type: String,
+      description: 'Region subtree (uuid)',
+    }),
     ApiQuery({ name: 'q', required: false, type: String, description: 'Text in name or address' }),
     ApiQuery({
       name: 'limit',
@@ -32,6 +52,11 @@ export function ApiListStationsQuery(): MethodDecorator {
       type: Number,
       description: `Page size (default ${DEFAULT_PAGE_LIMIT}, max ${MAX_PAGE_LIMIT})`,
     }),
-    ApiQuery({ name: 'cursor', required: false, type: String, description: '`nextCursor` of the previous page' }),
+    ApiQuery({
+      name: 'cursor',
+      required: false,
+      type: String,
+      description: '`nextCursor` of the previous page',
+    }),
   );
 }

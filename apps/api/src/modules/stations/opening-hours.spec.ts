@@ -49,9 +49,15 @@ describe(isOpenAt.name, () => {
   });
 
   it('treats open equal to close as around the clock, and 24:00 as midnight', () => {
-    expect(isOpenAt(dailyHours('00:00', '00:00'), beijing('2026-11-23T03:00'), SHANGHAI)).toBe(true);
-    expect(isOpenAt(dailyHours('12:00', '24:00'), beijing('2026-11-23T23:59'), SHANGHAI)).toBe(true);
-    expect(isOpenAt(dailyHours('12:00', '24:00'), beijing('2026-11-24T00:00'), SHANGHAI)).toBe(false);
+    expect(isOpenAt(dailyHours('00:00', '00:00'), beijing('2026-11-23T03:00'), SHANGHAI)).toBe(
+      true,
+    );
+    expect(isOpenAt(dailyHours('12:00', '24:00'), beijing('2026-11-23T23:59'), SHANGHAI)).toBe(
+      true,
+    );
+    expect(isOpenAt(dailyHours('12:00', '24:00'), beijing('2026-11-24T00:00'), SHANGHAI)).toBe(
+      false,
+    );
   });
 
   it('uses the weekday’s own intervals, several per day', () => {
@@ -70,7 +76,9 @@ describe(isOpenAt.name, () => {
   });
 
   it('honours a closed date', () => {
-    const hours = dailyHours('08:00', '22:00', [{ date: '2026-10-01', closed: true, note: '国庆' }]);
+    const hours = dailyHours('08:00', '22:00', [
+      { date: '2026-10-01', closed: true, note: '国庆' },
+    ]);
 
     expect(isOpenAt(hours, beijing('2026-10-01T10:00'), SHANGHAI)).toBe(false);
     expect(isOpenAt(hours, beijing('2026-10-02T10:00'), SHANGHAI)).toBe(true);
@@ -97,11 +105,15 @@ describe(isOpenAt.name, () => {
 
   it('counts malformed times as closed', () => {
     expect(isOpenAt(dailyHours('8am', '22:00'), beijing('2026-11-23T10:00'), SHANGHAI)).toBe(false);
-    expect(isOpenAt(dailyHours('08:00', '25:00'), beijing('2026-11-23T10:00'), SHANGHAI)).toBe(false);
+    expect(isOpenAt(dailyHours('08:00', '25:00'), beijing('2026-11-23T10:00'), SHANGHAI)).toBe(
+      false,
+    );
   });
 
   it('is closed with no hours at all', () => {
-    expect(isOpenAt({ weekly: [], exceptions: [] }, beijing('2026-11-23T10:00'), SHANGHAI)).toBe(false);
+    expect(isOpenAt({ weekly: [], exceptions: [] }, beijing('2026-11-23T10:00'), SHANGHAI)).toBe(
+      false,
+    );
   });
 });
 

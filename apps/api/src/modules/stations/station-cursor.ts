@@ -4,8 +4,7 @@
  * position in (name, id) order.
  */
 export type StationCursor =
-  | { kind: 'distance'; distanceM: number; id: string }
-  | { kind: 'name'; name: string; id: string };
+  { kind: 'distance'; distanceM: number; id: string } | { kind: 'name'; name: string; id: string };
 
 interface EncodedCursor {
   k: 'd' | 'n';

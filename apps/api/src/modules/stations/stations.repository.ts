@@ -57,7 +57,11 @@ export class StationsRepository {
         { afterName: after.name, afterId: after.id },
       );
     }
-    return query.orderBy('station.name', 'ASC').addOrderBy('station.id', 'ASC').limit(take).getMany();
+    return query
+      .orderBy('station.name', 'ASC')
+      .addOrderBy('station.id', 'ASC')
+      .limit(take)
+      .getMany();
   }
 
   private filtered(filters: StationFilters): SelectQueryBuilder<StationEntity> {
@@ -73,9 +77,12 @@ export class StationsRepository {
       });
     }
     if (filters.text !== null) {
-      query.andWhere("(station.name LIKE :text ESCAPE '!' OR station.address LIKE :text ESCAPE '!')", {
-        text: `%${escapeLike(filters.text)}%`,
-      });
+      query.andWhere(
+        "(station.name LIKE :text ESCAPE '!' OR station.address LIKE :text ESCAPE '!')",
+        {
+          text: `%${escapeLike(filters.text)}%`,
+        },
+      );
     }
     if (filters.statusOpenOnly) query.andWhere('station.status = :open', { open: 'open' });
     return query;

@@ -61,7 +61,14 @@ export class StationsService {
     if (query.lat !== undefined && query.lng !== undefined) {
       if (cursor !== null && cursor.kind !== 'distance') throw invalidCursor();
       const origin = { lat: query.lat, lng: query.lng };
-      return this.listNearby(origin, query.radius ?? DEFAULT_RADIUS_M, filters, query, limit, cursor);
+      return this.listNearby(
+        origin,
+        query.radius ?? DEFAULT_RADIUS_M,
+        filters,
+        query,
+        limit,
+        cursor,
+      );
     }
     if (cursor !== null && cursor.kind !== 'name') throw invalidCursor();
     return this.listByName(filters, query, limit, cursor);
@@ -124,7 +131,11 @@ export class StationsService {
       ),
       nextCursor:
         ranked.length > limit && last
-          ? encodeStationCursor({ kind: 'distance', distanceM: last.distanceM, id: last.station.id })
+          ? encodeStationCursor({
+              kind: 'distance',
+              distanceM: last.distanceM,
+              id: last.station.id,
+            })
           : null,
     };
   }
@@ -156,7 +167,9 @@ export class StationsService {
     const page = matches.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((station) => toStationSummary(station, { openNow: this.isOpenNow(station, now) })),
+      items: page.map((station) =>
+        toStationSummary(station, { openNow: this.isOpenNow(station, now) }),
+      ),
       nextCursor:
         matches.length > limit && last
           ? encodeStationCursor({ kind: 'name', name: last.name, id: last.id })

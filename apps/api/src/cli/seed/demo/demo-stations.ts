@@ -370,4 +370,3 @@ export const DEMO_STATIONS: StationSeed[] = [
     description: '夜间驿站，服务夜宵时段的外卖骑手。',
   },
 ];
-

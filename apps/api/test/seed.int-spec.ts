@@ -1,0 +1,82 @@
+import { Page, StationDetail, StationSummary } from '@yizhan/contracts';
+import { RegionEntity } from '../src/modules/regions/region.entity';
+import { StationEntity } from '../src/modules/stations/station.entity';
+import { seedDemo, stationIdOf } from '../src/cli/seed/demo-seed';
+import { DEMO_STATIONS } from '../src/cli/seed/demo/demo-stations';
+import { getJson, useTestApp } from './support/test-app';
+
+describe(`${seedDemo.name} (integration)`, () => {
+  const ctx = useTestApp();
+
+  beforeAll(async () => {
+    // 10:00 on a Monday in Beijing: the daytime demo stations are open.
+    ctx.setNow(new Date('2026-11-23T10:00:00+08:00'));
+  });
+
+  it('is idempotent: a second run creates and changes nothing', async () => {
+    const first = await seedDemo(ctx.dataSource);
+    const countsAfterFirst = await counts();
+    const stamps = await updatedAtOf();
+    const second = await seedDemo(ctx.dataSource);
+
+    expect(first.regions).toMatchObject({ updated: 0, unchanged: 0 });
+    expect(first.stations).toEqual({ created: DEMO_STATIONS.length, updated: 0, unchanged: 0 });
+    expect(second.regions).toEqual({ created: 0, updated: 0, unchanged: first.regions.created });
+    expect(second.stations).toEqual({ created: 0, updated: 0, unchanged: DEMO_STATIONS.length });
+    expect(await counts()).toEqual(countsAfterFirst);
+    expect(await updatedAtOf()).toEqual(stamps);
+  });
+
+  it('lists Liuyang demo stations nearest first around 28.16,113.64 (the acceptance check)', async () => {
+    const { status, body } = await getJson<Page<StationSummary>>(
+      ctx.app,
+      '/api/v1/stations?lat=28.16&lng=113.64',
+    );
+
+    expect(status).toBe(200);
+    expect(body.items.length).toBeGreaterThanOrEqual(6);
+    expect(body.items[0].name).toContain('才常广场');
+    const distances = body.items.map((item) => item.distanceM ?? Infinity);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(body.items.every((item) => item.brand === '奔跑者红色驿站')).toBe(true);
+    expect(Math.max(...distances)).toBeLessThan(5_000);
+  });
+
+  it('finds the battery-swap cabinet at Chaoyang and the shower at Jiangang', async () => {
+    const swap = await getJson<Page<StationSummary>>(
+      ctx.app,
+      '/api/v1/stations?lat=28.16&lng=113.64&amenities=battery_swap',
+    );
+    const shower = await getJson<Page<StationSummary>>(
+      ctx.app,
+      '/api/v1/stations?lat=30.55&lng=114.25&amenities=shower,drying_room',
+    );
+
+    expect(swap.body.items.map((item) => item.name)).toEqual([expect.stringContaining('朝阳社区')]);
+    expect(shower.body.items.map((item) => item.name)).toEqual([
+      expect.stringContaining('建港社区'),
+    ]);
+  });
+
+  it('serves a Hanyang station with its manager and the seven hotlines', async () => {
+    const id = stationIdOf('hanyang/fangcao-community');
+    const { body } = await getJson<StationDetail>(ctx.app, `/api/v1/stations/${id}`);
+
+    expect(body).toMatchObject({ managerName: '肖万利', brand: '阳小驿', openNow: true });
+    expect(body.hotlines).toHaveLength(7);
+  });
+
+  async function counts() {
+    return {
+      regions: await ctx.dataSource.getRepository(RegionEntity).count(),
+      stations: await ctx.dataSource.getRepository(StationEntity).count(),
+    };
+  }
+
+  async function updatedAtOf() {
+    const stations = await ctx.dataSource
+      .getRepository(StationEntity)
+      .find({ order: { id: 'ASC' } });
+    return stations.map((station) => [station.id, station.updatedAt.toISOString()]);
+  }
+});
