@@ -1,0 +1,30 @@
+/** Unit tests of the client's logic (services, i18n, utils) under Node, with a typed Taro fake. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  // The contracts barrel evaluates class-transformer decorators, which need Reflect metadata in
+  // Node (the bundles drop those DTO modules: the package is side-effect free).
+  setupFiles: ['reflect-metadata'],
+  testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+  moduleNameMapper: {
+    // Taro's real module needs a mini-program or browser runtime; the fake records calls.
+    '^@tarojs/taro$': '<rootDir>/test/taro-fake.ts',
+    '^@/(.*)$': '<rootDir>/src/$1',
+  },
+  transform: {
+    '^.+\\.(ts|tsx)$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  // gcoord ships CommonJS as its main entry; nothing else from node_modules needs a transform.
+  transformIgnorePatterns: ['/node_modules/'],
+};

@@ -1,0 +1,72 @@
+// Tab labels are fixed here (app.json is static; WeChat reads it before any script runs), so they
+// repeat the zh-CN catalogue's 'tab.*' texts.
+export default defineAppConfig({
+  // Main package: the five tab pages only (WeChat limits it to 2 MB).
+  pages: [
+    'pages/stations/index',
+    'pages/scan/index',
+    'pages/report/index',
+    'pages/points/index',
+    'pages/me/index',
+  ],
+  // Everything else lives in a subpackage per area under src/packages/<area>/. Later areas slot
+  // in as more entries: { root: 'packages/reports', pages: [...] }, then rewards, staff, merchant.
+  subPackages: [
+    {
+      root: 'packages/stations',
+      pages: ['pages/detail/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f5f6f7',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '驿站',
+    navigationBarTextStyle: 'black',
+  },
+  tabBar: {
+    color: '#7A7E83',
+    selectedColor: '#D9381E',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/stations/index',
+        text: '驿站',
+        iconPath: 'assets/tabbar/stations.png',
+        selectedIconPath: 'assets/tabbar/stations-active.png',
+      },
+      {
+        pagePath: 'pages/scan/index',
+        text: '扫码',
+        iconPath: 'assets/tabbar/scan.png',
+        selectedIconPath: 'assets/tabbar/scan-active.png',
+      },
+      {
+        pagePath: 'pages/report/index',
+        text: '报事',
+        iconPath: 'assets/tabbar/report.png',
+        selectedIconPath: 'assets/tabbar/report-active.png',
+      },
+      {
+        pagePath: 'pages/points/index',
+        text: '积分',
+        iconPath: 'assets/tabbar/points.png',
+        selectedIconPath: 'assets/tabbar/points-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+  // wx.getLocation must be declared (since 2022) and explained to the user.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': {
+      desc: '你的位置用于查找附近的驿站并按距离排序',
+    },
+  },
+});

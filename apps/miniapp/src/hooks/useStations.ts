@@ -1,0 +1,178 @@
+import Taro from '@tarojs/taro';
+import { Amenity, type StationSummary } from '@yizhan/contracts';
+import { useCallback, useRef, useState } from 'react';
+import { errorMessage } from '../i18n';
+import { ApiError, ClientErrorCode } from '../services/api-error';
+import { locate } from '../services/location';
+import { listStations, type ListStationsQuery } from '../services/stations';
+import { rememberPosition } from '../stores/location';
+import type { GeoPoint } from '../utils/geo';
+
+export interface StationFilters {
+  openNow: boolean;
+  batterySwap: boolean;
+}
+
+export type LocationState = 'locating' | 'located' | 'unavailable';
+
+export interface StationsState {
+  /** 'loading' only while nothing is shown yet; a refresh keeps the list on screen. */
+  phase: 'loading' | 'ready' | 'error';
+  items: StationSummary[];
+  nextCursor: string | null;
+  loadingMore: boolean;
+  error: ApiError | null;
+  location: GeoPoint | null;
+  locationState: LocationState;
+  filters: StationFilters;
+}
+
+const PAGE_SIZE = 20;
+
+const INITIAL: StationsState = {
+  phase: 'loading',
+  items: [],
+  nextCursor: null,
+  loadingMore: false,
+  error: null,
+  location: null,
+  locationState: 'locating',
+  filters: { openNow: false, batterySwap: false },
+};
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const message = error instanceof Error ? error.message : 'unexpected error';
+  return new ApiError({ code: ClientErrorCode.UnknownError, status: 0, message });
+}
+
+function queryOf(filters: StationFilters, location: GeoPoint | null): ListStationsQuery {
+  return {
+    ...(location ? { lat: location.lat, lng: location.lng } : {}),
+    openNow: filters.openNow || undefined,
+    amenities: filters.batterySwap ? [Amenity.BatterySwap] : undefined,
+    limit: PAGE_SIZE,
+  };
+}
+
+function mergeById(current: StationSummary[], next: StationSummary[]): StationSummary[] {
+  const seen = new Set(current.map((station) => station.id));
+  return current.concat(next.filter((station) => !seen.has(station.id)));
+}
+
+export interface StationsActions {
+  /** Locates again (unless `relocate` is false) and reloads the first page. */
+  reload: (options?: { relocate?: boolean }) => Promise<void>;
+  loadMore: () => Promise<void>;
+  setFilters: (filters: StationFilters) => void;
+}
+
+/** The stations tab: location, first page, next pages, filters; stale answers are dropped. */
+export function useStations(): [StationsState, StationsActions] {
+  const [state, setState] = useState<StationsState>(INITIAL);
+  // Refs mirror what async callbacks need, so a late answer never reads stale state.
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const generation = useRef(0);
+
+  const update = useCallback((patch: (previous: StationsState) => StationsState) => {
+    setState((previous) => {
+      const next = patch(previous);
+      stateRef.current = next;
+      return next;
+    });
+  }, []);
+
+  const loadFirstPage = useCallback(
+    async (filters: StationFilters, relocate: boolean): Promise<void> => {
+      const ticket = ++generation.current;
+      const showingList = stateRef.current.phase === 'ready' && stateRef.current.items.length > 0;
+      update((previous) => ({
+        ...previous,
+        filters,
+        phase: showingList ? 'ready' : 'loading',
+        error: null,
+        locationState: relocate ? 'locating' : previous.locationState,
+      }));
+
+      let location = stateRef.current.location;
+      if (relocate) {
+        try {
+          location = await locate();
+        } catch {
+          location = null;
+        }
+        if (ticket !== generation.current) return;
+        rememberPosition(location);
+        update((previous) => ({
+          ...previous,
+          location,
+          locationState: location ? 'located' : 'unavailable',
+        }));
+      }
+
+      try {
+        const page = await listStations(queryOf(filters, location));
+        if (ticket !== generation.current) return;
+        update((previous) => ({
+          ...previous,
+          phase: 'ready',
+          items: page.items,
+          nextCursor: page.nextCursor,
+          loadingMore: false,
+          error: null,
+        }));
+      } catch (caught) {
+        if (ticket !== generation.current) return;
+        const error = toApiError(caught);
+        if (showingList) {
+          // Keep what the user sees; say briefly that the refresh failed.
+          void Taro.showToast({ title: errorMessage(error.code), icon: 'none' });
+          update((previous) => ({ ...previous, phase: 'ready' }));
+        } else {
+          update((previous) => ({ ...previous, phase: 'error', items: [], error }));
+        }
+      }
+    },
+    [update],
+  );
+
+  const reload = useCallback(
+    (options?: { relocate?: boolean }) =>
+      loadFirstPage(stateRef.current.filters, options?.relocate ?? true),
+    [loadFirstPage],
+  );
+
+  const setFilters = useCallback(
+    (filters: StationFilters) => {
+      void loadFirstPage(filters, false);
+    },
+    [loadFirstPage],
+  );
+
+  const loadMore = useCallback(async (): Promise<void> => {
+    const current = stateRef.current;
+    if (current.phase !== 'ready' || current.loadingMore || !current.nextCursor) return;
+    const ticket = generation.current;
+    update((previous) => ({ ...previous, loadingMore: true }));
+    try {
+      const page = await listStations({
+        ...queryOf(current.filters, current.location),
+        cursor: current.nextCursor,
+      });
+      if (ticket !== generation.current) return;
+      update((previous) => ({
+        ...previous,
+        items: mergeById(previous.items, page.items),
+        nextCursor: page.nextCursor,
+        loadingMore: false,
+      }));
+    } catch (caught) {
+      if (ticket !== generation.current) return;
+      void Taro.showToast({ title: errorMessage(toApiError(caught).code), icon: 'none' });
+      update((previous) => ({ ...previous, loadingMore: false }));
+    }
+  }, [update]);
+
+  return [state, { reload, loadMore, setFilters }];
+}

@@ -1,0 +1,82 @@
+import { AMENITIES, ErrorCode, STATION_STATUSES } from '@yizhan/contracts';
+import { ClientErrorCode } from '../services/api-error';
+import {
+  amenityLabel,
+  errorMessage,
+  setLocale,
+  stationStatusLabel,
+  t,
+  weekdayLabel,
+} from './index';
+import { zhCN } from './zh-CN';
+
+const HAS_CJK = /[\u4e00-\u9fff]/;
+
+describe(errorMessage.name, () => {
+  beforeEach(() => setLocale('zh-CN', false));
+
+  // Iterates the contract, so a new ErrorCode without a translation fails here.
+  it.each(Object.values(ErrorCode))('has a Chinese message for the contract code %s', (code) => {
+    expect(Object.keys(zhCN.errors)).toContain(code);
+    const message = errorMessage(code);
+    expect(message).toMatch(HAS_CJK);
+    expect(message).not.toContain(code);
+  });
+
+  it.each(Object.values(ClientErrorCode))(
+    'has a Chinese message for the client code %s',
+    (code) => {
+      expect(errorMessage(code)).toMatch(HAS_CJK);
+    },
+  );
+
+  it('falls back to a generic Chinese message for an unknown code', () => {
+    expect(errorMessage('SOMETHING_NEW')).toBe(zhCN.errors.UNKNOWN_ERROR);
+  });
+
+  it('uses zh-CN when the English catalogue lacks a code', () => {
+    setLocale('en-US', false);
+    expect(errorMessage(ErrorCode.CHECKIN_TOO_FAR)).toBe(zhCN.errors.CHECKIN_TOO_FAR);
+    expect(errorMessage(ClientErrorCode.NetworkError)).toMatch(/Network/);
+  });
+});
+
+describe(amenityLabel.name, () => {
+  beforeEach(() => setLocale('zh-CN', false));
+
+  it.each(AMENITIES.map((amenity) => [amenity]))('labels the amenity %s in Chinese', (amenity) => {
+    expect(amenityLabel(amenity)).toMatch(HAS_CJK);
+  });
+
+  it('uses the agreed labels', () => {
+    expect(amenityLabel('battery_swap')).toBe('换电柜');
+    expect(amenityLabel('rain_gear')).toBe('备用头盔雨衣');
+    expect(amenityLabel('ebike_parking')).toBe('电动车停靠点');
+  });
+});
+
+describe(stationStatusLabel.name, () => {
+  it.each(STATION_STATUSES.map((status) => [status]))('labels the status %s', (status) => {
+    setLocale('zh-CN', false);
+    expect(stationStatusLabel(status)).toMatch(HAS_CJK);
+  });
+});
+
+describe(t.name, () => {
+  afterEach(() => setLocale('zh-CN', false));
+
+  it('interpolates parameters', () => {
+    expect(t('format.rideMinutes', { n: 4 })).toBe('骑行约 4 分钟');
+  });
+
+  it('falls back to zh-CN for a key English has not translated', () => {
+    setLocale('en-US', false);
+    expect(t('stations.title')).toBe('Nearby stations');
+    expect(t('detail.hotlines')).toBe(zhCN.text['detail.hotlines']);
+  });
+
+  it('names weekdays Monday first', () => {
+    expect(weekdayLabel(1)).toBe('周一');
+    expect(weekdayLabel(7)).toBe('周日');
+  });
+});

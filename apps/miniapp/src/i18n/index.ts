@@ -1,0 +1,90 @@
+/**
+ * A small typed message module rather than i18next + react-i18next: those add ~60 KB of
+ * minified JS to the weapp main package for features we do not need yet (plurals, namespaces,
+ * lazy backends), while this gives compile-time checked keys, an exhaustive zh-CN catalogue
+ * (see the `Record<…>` types in zh-CN.ts) and zh-CN fallback for partial locales.
+ *
+ * The locale is zh-CN unless the user picks another one (stored preference), because our users
+ * are workers in Chinese districts; a phone or a headless browser set to English must not
+ * switch the UI by surprise.
+ */
+import Taro from '@tarojs/taro';
+import type { Amenity, StationStatus } from '@yizhan/contracts';
+import { enUS } from './en-US';
+import { zhCN, type TextKey, type TranslatedErrorCode } from './zh-CN';
+
+export type { TextKey, TranslatedErrorCode } from './zh-CN';
+
+export const LOCALES = ['zh-CN', 'en-US'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const LOCALE_STORAGE_KEY = 'yizhan.locale';
+const catalogues = { 'zh-CN': zhCN, 'en-US': enUS } as const;
+
+let current: Locale = 'zh-CN';
+
+function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Reads the stored preference; called once at launch. */
+export function initLocale(): Locale {
+  try {
+    const stored: unknown = Taro.getStorageSync(LOCALE_STORAGE_KEY);
+    if (isLocale(stored)) current = stored;
+  } catch {
+    // Storage unavailable (private mode): keep the default.
+  }
+  return current;
+}
+
+export function getLocale(): Locale {
+  return current;
+}
+
+export function setLocale(locale: Locale, persist = true): void {
+  current = locale;
+  if (persist) Taro.setStorageSync(LOCALE_STORAGE_KEY, locale);
+}
+
+export type MessageParams = Record<string, string | number>;
+
+function interpolate(template: string, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The current locale's text for `key`, falling back to zh-CN. */
+export function t(key: TextKey, params?: MessageParams): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].text?.[key];
+  return interpolate(text ?? zhCN.text[key], params);
+}
+
+function isTranslatedErrorCode(code: string): code is TranslatedErrorCode {
+  return Object.prototype.hasOwnProperty.call(zhCN.errors, code);
+}
+
+/** A user-facing sentence for any error code; an unknown code gets the generic message. */
+export function errorMessage(code: string): string {
+  const known: TranslatedErrorCode = isTranslatedErrorCode(code) ? code : 'UNKNOWN_ERROR';
+  const text = current === 'zh-CN' ? undefined : catalogues[current].errors?.[known];
+  return text ?? zhCN.errors[known];
+}
+
+export function amenityLabel(amenity: Amenity): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].amenities?.[amenity];
+  return text ?? zhCN.amenities[amenity] ?? amenity;
+}
+
+export function stationStatusLabel(status: StationStatus): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].stationStatus?.[status];
+  return text ?? zhCN.stationStatus[status] ?? status;
+}
+
+/** `isoDay` 1 = Monday … 7 = Sunday. */
+export function weekdayLabel(isoDay: number): string {
+  const localised = current === 'zh-CN' ? undefined : catalogues[current].weekdays;
+  return (localised ?? zhCN.weekdays)[isoDay - 1] ?? zhCN.weekdays[isoDay - 1] ?? String(isoDay);
+}

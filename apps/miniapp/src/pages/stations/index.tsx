@@ -1,0 +1,94 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import type { StationSummary } from '@yizhan/contracts';
+import { useCallback } from 'react';
+import { FilterBar } from '../../components/FilterBar';
+import { ListFooter } from '../../components/ListFooter';
+import { Button } from '../../components/nutui';
+import { ErrorMessage, LoadingList, StateMessage } from '../../components/StateView';
+import { StationCard } from '../../components/StationCard';
+import { useStations } from '../../hooks/useStations';
+import { errorMessage, t } from '../../i18n';
+import { stationDetailUrl } from '../../routes';
+import './index.scss';
+
+export default function StationsPage() {
+  const [state, actions] = useStations();
+
+  // Every time the tab shows: locate again (the user moves) and reload, keeping the list visible.
+  useDidShow(() => {
+    void actions.reload();
+  });
+
+  usePullDownRefresh(() => {
+    void actions.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  useReachBottom(() => {
+    void actions.loadMore();
+  });
+
+  const openStation = useCallback((station: StationSummary) => {
+    void Taro.navigateTo({ url: stationDetailUrl(station.id) });
+  }, []);
+
+  const byName = state.locationState === 'unavailable';
+
+  return (
+    <View className="stations-page">
+      <View className="stations-page__header">
+        <Text className="stations-page__title">
+          {byName ? t('stations.titleByName') : t('stations.title')}
+        </Text>
+      </View>
+      <FilterBar filters={state.filters} onChange={actions.setFilters} />
+
+      {state.locationState === 'locating' && state.phase === 'loading' && (
+        <Text className="stations-page__locating">{t('stations.locating')}</Text>
+      )}
+      {byName && (
+        <View className="stations-page__notice location-notice">
+          <Text className="location-notice__text">{t('stations.locationFallback')}</Text>
+          <Button
+            className="location-notice__retry"
+            size="mini"
+            fill="outline"
+            type="primary"
+            onClick={() => void actions.reload({ relocate: true })}
+          >
+            {t('stations.locationRetry')}
+          </Button>
+        </View>
+      )}
+
+      {state.phase === 'loading' && <LoadingList />}
+
+      {state.phase === 'error' && state.error && (
+        <ErrorMessage
+          className="station-list__error"
+          title={t('stations.error.title')}
+          message={errorMessage(state.error.code)}
+          onRetry={() => void actions.reload({ relocate: false })}
+        />
+      )}
+
+      {state.phase === 'ready' && state.items.length === 0 && (
+        <StateMessage
+          className="station-list__empty"
+          tone="empty"
+          title={t('stations.empty.title')}
+          description={byName ? t('stations.empty.hintByName') : t('stations.empty.hint')}
+        />
+      )}
+
+      {state.phase === 'ready' && state.items.length > 0 && (
+        <View className="station-list">
+          {state.items.map((station) => (
+            <StationCard key={station.id} station={station} onOpen={openStation} />
+          ))}
+          <ListFooter loadingMore={state.loadingMore} ended={state.nextCursor === null} />
+        </View>
+      )}
+    </View>
+  );
+}

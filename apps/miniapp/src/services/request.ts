@@ -1,0 +1,175 @@
+/**
+ * The only module that calls `Taro.request`. It prefixes the API base, sends the access token,
+ * a timeout and an `x-request-id`, and turns every failure into a thrown ApiError.
+ *
+ * Base URL: `process.env.TARO_APP_API_BASE` (see .env.example).
+ * - H5: leave it empty; the app then calls its own origin (`/api/v1/...`).
+ * - weapp: it must be an absolute https origin listed as a "request 合法域名" of the
+ *   mini-program; WeChat refuses relative URLs and unlisted domains (→ NETWORK_ERROR).
+ */
+import Taro from '@tarojs/taro';
+import { API_PREFIX, isErrorEnvelope } from '@yizhan/contracts';
+import { ApiError, ClientErrorCode, codeForStatus } from './api-error';
+import { session, type TokenPair } from './session';
+
+export const API_BASE: string = (process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '');
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+type ResponseBody = string | TaroGeneral.IAnyObject | ArrayBuffer;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
+
+export interface RequestOptions {
+  method?: HttpMethod;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Send the access token when one is stored (default true). */
+  auth?: boolean;
+  timeoutMs?: number;
+}
+
+/**
+ * Exchanges a refresh token for a new pair. Registered by the auth feature (`POST /auth/refresh`);
+ * until then a 401 is simply thrown.
+ */
+export type TokenRefresher = (refreshToken: string) => Promise<TokenPair>;
+
+let tokenRefresher: TokenRefresher | null = null;
+let refreshInFlight: Promise<TokenPair | null> | null = null;
+
+export function setTokenRefresher(refresher: TokenRefresher | null): void {
+  tokenRefresher = refresher;
+}
+
+/** Not a secret: it only correlates a client call with the server's logs. */
+export function newRequestId(): string {
+  const random = Math.random().toString(16).slice(2, 10).padEnd(8, '0');
+  return `mp-${Date.now().toString(36)}-${random}`;
+}
+
+export function buildQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    const text = Array.isArray(value) ? value.join(',') : String(value);
+    if (text === '') continue;
+    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(text)}`);
+  }
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
+/** Absolute (or same-origin) URL of an API path such as `/stations`. */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+  return `${API_BASE}${API_PREFIX}${path}${buildQuery(query)}`;
+}
+
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === name && typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+function toApiError(status: number, data: unknown, headers: unknown, sentId: string): ApiError {
+  const requestId = headerValue(headers, 'x-request-id') ?? sentId;
+  if (isErrorEnvelope(data)) {
+    return new ApiError({
+      code: data.error.code,
+      status,
+      message: data.error.message,
+      details: data.error.details,
+      requestId: data.error.requestId ?? requestId,
+    });
+  }
+  return new ApiError({
+    code: codeForStatus(status),
+    status,
+    message: `HTTP ${status}`,
+    requestId,
+  });
+}
+
+function errMsgOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const { errMsg, message } = error as { errMsg?: unknown; message?: unknown };
+    if (typeof errMsg === 'string' && errMsg) return errMsg;
+    if (typeof message === 'string' && message) return message;
+  }
+  return 'request failed';
+}
+
+async function send<T>(
+  path: string,
+  options: RequestOptions,
+  accessToken: string | null,
+): Promise<T> {
+  const method = options.method ?? 'GET';
+  const requestId = newRequestId();
+  const header: Record<string, string> = { 'x-request-id': requestId, Accept: 'application/json' };
+  if (accessToken) header.Authorization = `Bearer ${accessToken}`;
+  if (options.body !== undefined) header['Content-Type'] = 'application/json';
+
+  // The body is unknown until checked: a 2xx is trusted as T, an error body is inspected.
+  let response: Taro.request.SuccessCallbackResult<ResponseBody>;
+  try {
+    response = await Taro.request<ResponseBody>({
+      url: apiUrl(path, options.query),
+      method,
+      header,
+      data: options.body as Taro.request.Option['data'],
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      dataType: 'json',
+    });
+  } catch (error) {
+    throw new ApiError({
+      code: ClientErrorCode.NetworkError,
+      status: 0,
+      message: errMsgOf(error),
+      requestId,
+    });
+  }
+
+  const { statusCode } = response;
+  if (statusCode >= 200 && statusCode < 300) return response.data as T;
+  throw toApiError(statusCode, response.data, response.header, requestId);
+}
+
+/** One refresh at a time: concurrent 401s wait for the same exchange. */
+function refreshOnce(refreshToken: string, refresher: TokenRefresher): Promise<TokenPair | null> {
+  refreshInFlight ??= refresher(refreshToken)
+    .then((pair) => {
+      session.set(pair);
+      return pair;
+    })
+    .catch(() => {
+      // A dead refresh token ends the session; the caller sees the original 401.
+      session.clear();
+      return null;
+    })
+    .finally(() => {
+      refreshInFlight = null;
+    });
+  return refreshInFlight;
+}
+
+/**
+ * Calls `API_PREFIX + path` and resolves with the JSON body of a 2xx answer.
+ * Throws ApiError otherwise. On a 401 with a stored refresh token and a registered refresher,
+ * refreshes once and retries once.
+ */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const useAuth = options.auth ?? true;
+  const tokens = useAuth ? session.get() : null;
+  try {
+    return await send<T>(path, options, tokens?.accessToken ?? null);
+  } catch (error) {
+    const refresher = tokenRefresher;
+    if (!(error instanceof ApiError) || error.status !== 401 || !tokens || !refresher) throw error;
+    const fresh = await refreshOnce(tokens.refreshToken, refresher);
+    if (!fresh) throw error;
+    return send<T>(path, options, fresh.accessToken);
+  }
+}
