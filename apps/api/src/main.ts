@@ -1,22 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError } from './config/config.error';
-import { loadConfig } from './config/load-config';
+import { loadConfigOrExit } from './config/load-config';
 
 /**
  * Entry point of `node dist/main.js`. Configuration is validated before anything else
  * loads, so a wrong variable costs no connection attempt and prints one line naming it.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(process.env);
   const { startServer } = await import('./server');
   await startServer(config);
 }

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { ConfigError } from '../config/config.error';
-import { loadConfig } from '../config/load-config';
+import { loadConfigOrExit } from '../config/load-config';
 import { createDataSource, ensureDatabaseDirectory } from '../database/data-source';
 import { seedDemo } from './seed/demo-seed';
 
@@ -49,16 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(name ? `unknown command: ${name}\n${usage()}` : usage());
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(process.env);
   ensureDatabaseDirectory(config.database);
   const dataSource = await createDataSource(config.database);
   await dataSource.initialize();

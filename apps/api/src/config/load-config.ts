@@ -196,3 +196,19 @@ function parseBoolean(
   const value = BOOLEAN_WORDS[raw.toLowerCase()];
   return value ?? reject('must be true or false');
 }
+
+/**
+ * For process entry points (server and CLI): the validated configuration, or one line
+ * naming the wrong variables on stderr and exit code 1 before anything else loads.
+ */
+export function loadConfigOrExit(env: Environment): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
