@@ -38,6 +38,7 @@ export function StateMessage(props: StateMessageProps) {
   return (
     <Empty
       className={`state-view state-view--${tone} ${className ?? ''}`}
+      imageSize={96}
       image={
         <View className={`state-view__glyph state-view__glyph--${tone}`}>
           <Text>{GLYPH[tone]}</Text>
