@@ -60,6 +60,8 @@ describe('H5 client: 驿站 tab', () => {
       await page.getByText(first.items[0].name, { exact: false }).first().click();
       await page.getByText(detail.address, { exact: false }).first().waitFor({ timeout: 20_000 });
       await page.getByText('导航', { exact: false }).first().waitFor({ timeout: 5_000 });
+      // The H5 router slides pages in; the list is hidden once the transition has finished.
+      await page.getByText('附近驿站').first().waitFor({ state: 'hidden', timeout: 5_000 });
     });
     await screenshot(page, 'h5-station-detail');
   });

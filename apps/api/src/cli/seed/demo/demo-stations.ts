@@ -86,7 +86,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'liuyang/caichang-square',
     regionCode: '430181001003',
-    name: '才常广场商圈"奔跑者"红色驿站',
+    name: '才常广场商圈“奔跑者”红色驿站',
     brand: LIUYANG_BRAND,
     address: '浏阳市淮川街道才常广场商圈党群服务中心',
     lat: 28.15917,
@@ -104,7 +104,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'liuyang/chaoyang-community',
     regionCode: '430181001001',
-    name: '淮川街道朝阳社区"奔跑者"红色驿站',
+    name: '淮川街道朝阳社区“奔跑者”红色驿站',
     brand: LIUYANG_BRAND,
     address: '浏阳市淮川街道朝阳社区党群服务中心',
     lat: 28.16652,
@@ -122,7 +122,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'liuyang/beizheng-community',
     regionCode: '430181001002',
-    name: '淮川街道北正社区"奔跑者"红色驿站',
+    name: '淮川街道北正社区“奔跑者”红色驿站',
     brand: LIUYANG_BRAND,
     address: '浏阳市淮川街道北正社区邻里之家',
     lat: 28.16938,
@@ -139,7 +139,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'liuyang/gongjiaqiao-community',
     regionCode: '430181002001',
-    name: '集里街道龚家桥社区"奔跑者"红色驿站',
+    name: '集里街道龚家桥社区“奔跑者”红色驿站',
     brand: LIUYANG_BRAND,
     address: '浏阳市集里街道龚家桥社区党群服务中心',
     lat: 28.17506,
@@ -159,7 +159,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'liuyang/shenxianao-community',
     regionCode: '430181002002',
-    name: '集里街道神仙坳社区"奔跑者"红色驿站',
+    name: '集里街道神仙坳社区“奔跑者”红色驿站',
     brand: LIUYANG_BRAND,
     address: '浏阳市集里街道神仙坳社区党群服务站',
     lat: 28.18211,
@@ -176,7 +176,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'liuyang/guankou-chamber-building',
     regionCode: '430181003001',
-    name: '关口街道商会大厦"奔跑者"红色驿站',
+    name: '关口街道商会大厦“奔跑者”红色驿站',
     brand: LIUYANG_BRAND,
     address: '浏阳市关口街道商会大厦一楼',
     lat: 28.15214,
@@ -196,7 +196,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'liuyang/hehua-community',
     regionCode: '430181004001',
-    name: '荷花街道荷花社区"奔跑者"红色驿站',
+    name: '荷花街道荷花社区“奔跑者”红色驿站',
     brand: LIUYANG_BRAND,
     address: '浏阳市荷花街道荷花社区党群服务中心',
     lat: 28.14632,
@@ -213,7 +213,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'liuyang/fengguang-bridge',
     regionCode: '430181001001',
-    name: '浏阳河风光带"奔跑者"红色驿站',
+    name: '浏阳河风光带“奔跑者”红色驿站',
     brand: LIUYANG_BRAND,
     address: '浏阳市淮川街道浏阳河中路风光桥旁',
     lat: 28.16081,
@@ -232,7 +232,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'hanyang/fangcao-community',
     regionCode: '420105001001',
-    name: '龙阳街道芳草社区"阳小驿"',
+    name: '龙阳街道芳草社区“阳小驿”',
     brand: HANYANG_BRAND,
     address: '武汉市汉阳区龙阳街道芳草社区党群服务中心',
     lat: 30.55268,
@@ -249,7 +249,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'hanyang/wangjiawan-21st-century-plaza',
     regionCode: '420105001002',
-    name: '王家湾21世纪购物中心广场"阳小驿"',
+    name: '王家湾21世纪购物中心广场“阳小驿”',
     brand: HANYANG_BRAND,
     address: '武汉市汉阳区龙阳大道王家湾21世纪购物中心广场',
     lat: 30.55612,
@@ -266,7 +266,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'hanyang/jiangang-fudi-haishanghai',
     regionCode: '420105002001',
-    name: '洲头街道建港社区复地海上海小区"阳小驿"',
+    name: '洲头街道建港社区复地海上海小区“阳小驿”',
     brand: HANYANG_BRAND,
     address: '武汉市汉阳区洲头街道建港社区复地海上海小区',
     lat: 30.54356,
@@ -283,7 +283,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'hanyang/wulidun-community',
     regionCode: '420105002002',
-    name: '洲头街道五里墩社区"阳小驿"',
+    name: '洲头街道五里墩社区“阳小驿”',
     brand: HANYANG_BRAND,
     address: '武汉市汉阳区洲头街道五里墩社区党群服务站',
     lat: 30.54702,
@@ -300,7 +300,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'hanyang/zhongjiacun',
     regionCode: '420105003002',
-    name: '建桥街道钟家村"阳小驿"',
+    name: '建桥街道钟家村“阳小驿”',
     brand: HANYANG_BRAND,
     address: '武汉市汉阳区建桥街道钟家村社区',
     lat: 30.54921,
@@ -317,7 +317,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'hanyang/jianqiao-community',
     regionCode: '420105003001',
-    name: '建桥街道建桥社区"阳小驿"',
+    name: '建桥街道建桥社区“阳小驿”',
     brand: HANYANG_BRAND,
     address: '武汉市汉阳区建桥街道建桥社区党群服务中心',
     lat: 30.55734,
@@ -337,7 +337,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'hanyang/sixin-community',
     regionCode: '420105004001',
-    name: '四新街道四新社区"阳小驿"',
+    name: '四新街道四新社区“阳小驿”',
     brand: HANYANG_BRAND,
     address: '武汉市汉阳区四新街道四新社区',
     lat: 30.52478,
@@ -354,7 +354,7 @@ export const DEMO_STATIONS: StationSeed[] = [
   {
     key: 'hanyang/longyang-evening',
     regionCode: '420105001002',
-    name: '龙阳大道夜间"阳小驿"',
+    name: '龙阳大道夜间“阳小驿”',
     brand: HANYANG_BRAND,
     address: '武汉市汉阳区龙阳大道与芳草路交会处',
     lat: 30.55055,
