@@ -18,7 +18,11 @@ if (process.env.TARO_ENV === 'weapp' && API_BASE === '') {
 }
 
 // One output folder per platform, so `build:weapp` and `build:h5` never overwrite each other.
-const outputRoot = `dist-${process.env.TARO_ENV ?? 'weapp'}`;
+// `dev:h5` cleans its output on start, so it gets its own folder and leaves the production
+// H5 build in place (WeChat devtools watch dist-weapp, so dev:weapp keeps that one).
+const platform = process.env.TARO_ENV ?? 'weapp';
+const outputRoot =
+  platform === 'h5' && process.env.NODE_ENV === 'development' ? 'dist-h5-dev' : `dist-${platform}`;
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
