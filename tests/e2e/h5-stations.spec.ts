@@ -9,11 +9,13 @@ const RIDER_IN_LIUYANG = { latitude: 28.1585, longitude: 113.6368 }; // WGS-84, 
 interface StationItem {
   id: string;
   name: string;
+  distanceM: number;
 }
 
 describe('H5 client: 驿站 tab', () => {
   let browser: Browser;
   let page: Page;
+  let nearest: StationItem[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -24,45 +26,112 @@ describe('H5 client: 驿站 tab', () => {
     await browser?.close();
   });
 
-  it('shows the demo stations nearest first, with distance and amenities', async () => {
-    const nearest = (await (await fetch(api('/stations?lat=28.16&lng=113.64&limit=3'))).json()) as {
-      items: StationItem[];
-    };
-
+  it('asks for the stations around the rider and lists them nearest first', async () => {
+    const stationsRequest = page.waitForRequest(
+      (request) => /\/api\/v1\/stations\?.*lat=/.test(request.url()),
+      { timeout: 30_000 },
+    );
     await step(page, 'open-stations-tab', async () => {
       await page.goto(`${system().webOrigin}/`, { waitUntil: 'domcontentloaded' });
-      await page
-        .getByText(nearest.items[0].name, { exact: false })
-        .first()
-        .waitFor({ timeout: 30_000 });
     });
+    const sent = new URL((await stationsRequest).url());
+    const lat = Number(sent.searchParams.get('lat'));
+    const lng = Number(sent.searchParams.get('lng'));
+    // The browser reports WGS-84; the app must send GCJ-02, which in China lies a few hundred metres off.
+    expect(Math.abs(lat - RIDER_IN_LIUYANG.latitude)).toBeGreaterThan(0.001);
+    expect(Math.abs(lat - RIDER_IN_LIUYANG.latitude)).toBeLessThan(0.01);
+    expect(Math.abs(lng - RIDER_IN_LIUYANG.longitude)).toBeLessThan(0.01);
+
+    nearest = (
+      (await (await fetch(api(`/stations?lat=${lat}&lng=${lng}&limit=4`))).json()) as {
+        items: StationItem[];
+      }
+    ).items;
+    expect(nearest.length).toBe(4);
 
     await step(page, 'nearest-first', async () => {
-      const body = await page.locator('body').innerText();
-      const positions = nearest.items.map((item) => body.indexOf(item.name));
-      expect(positions.every((position) => position >= 0)).toBe(true);
-      expect(positions).toEqual([...positions].sort((a, b) => a - b));
-      expect(body).toMatch(/\d+(\.\d+)?\s*(米|公里)/);
-      expect(body).not.toMatch(/Hanyang|汉阳区芳草/);
+      const names = page.locator('.station-card__name');
+      await names.first().waitFor({ timeout: 30_000 });
+      const shown = (await names.allInnerTexts()).slice(0, nearest.length);
+      expect(shown).toEqual(nearest.map((item) => item.name));
+      const reach = await page.locator('.station-card__reach').first().innerText();
+      expect(reach).toMatch(/^\d+(\.\d+)?\s*(米|公里)/);
+      expect(await page.locator('body').innerText()).not.toContain('阳小驿');
     });
     await screenshot(page, 'h5-stations-list');
   });
 
-  it('opens a station detail page from the list', async () => {
-    const first = (await (await fetch(api('/stations?lat=28.16&lng=113.64&limit=1'))).json()) as {
-      items: StationItem[];
+  it('narrows the list to stations with a battery-swap cabinet', async () => {
+    const chip = page.locator('.filter-bar__chip', { hasText: '换电柜' });
+    const toggle = async (expectFilter: boolean) => {
+      const answered = page.waitForResponse(
+        (response) =>
+          /\/api\/v1\/stations\?/.test(response.url()) &&
+          response.url().includes('battery_swap') === expectFilter,
+      );
+      await chip.click();
+      return answered;
     };
-    const detail = (await (await fetch(api(`/stations/${first.items[0].id}`))).json()) as {
+    try {
+      await step(page, 'filter-battery-swap', async () => {
+        const response = await toggle(true);
+        const filtered = (await response.json()) as { items: StationItem[] };
+        expect(filtered.items.length).toBeGreaterThan(0);
+        await page
+          .locator('.station-card__name', { hasText: filtered.items[0].name })
+          .first()
+          .waitFor();
+        const shown = await page.locator('.station-card__name').allInnerTexts();
+        expect(shown).toEqual(filtered.items.map((item) => item.name));
+      });
+      await screenshot(page, 'h5-stations-battery-swap');
+    } finally {
+      await toggle(false);
+    }
+  });
+
+  it('opens a station detail page from the list', async () => {
+    const detail = (await (await fetch(api(`/stations/${nearest[0].id}`))).json()) as {
       address: string;
     };
 
     await step(page, 'open-station-detail', async () => {
-      await page.getByText(first.items[0].name, { exact: false }).first().click();
-      await page.getByText(detail.address, { exact: false }).first().waitFor({ timeout: 20_000 });
-      await page.getByText('导航', { exact: false }).first().waitFor({ timeout: 5_000 });
+      await page.locator('.station-card__name', { hasText: nearest[0].name }).first().click();
+      await page
+        .locator('.station-detail__address', { hasText: detail.address })
+        .waitFor({ timeout: 20_000 });
+      await page.locator('.station-detail__navigate').waitFor({ timeout: 5_000 });
+      await page.locator('.station-detail__today').waitFor({ timeout: 5_000 });
       // The H5 router slides pages in; the list is hidden once the transition has finished.
-      await page.getByText('附近驿站').first().waitFor({ state: 'hidden', timeout: 5_000 });
+      await page.locator('.stations-page__title').waitFor({ state: 'hidden', timeout: 5_000 });
     });
     await screenshot(page, 'h5-station-detail');
+  });
+});
+
+describe('H5 client: no location', () => {
+  it('falls back to the list by name when the rider denies location', async () => {
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        locale: 'zh-CN',
+        permissions: [],
+      });
+      const page = await context.newPage();
+      await step(page, 'location-denied', async () => {
+        await page.goto(`${system().webOrigin}/`, { waitUntil: 'domcontentloaded' });
+        await page.locator('.location-notice').waitFor({ timeout: 30_000 });
+        await page.locator('.station-card__name').first().waitFor();
+        const byName = (
+          (await (await fetch(api('/stations?limit=3'))).json()) as { items: StationItem[] }
+        ).items;
+        const shown = (await page.locator('.station-card__name').allInnerTexts()).slice(0, 3);
+        expect(shown).toEqual(byName.map((item) => item.name));
+      });
+      await screenshot(page, 'h5-stations-no-location');
+    } finally {
+      await browser.close();
+    }
   });
 });

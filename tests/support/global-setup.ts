@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RESULTS_DIR } from './browser';
 import { freePort } from './free-port';
 import { REPO_ROOT, SYSTEM_FILE, type SystemUnderTest } from './system';
 
@@ -12,6 +13,8 @@ const START_TIMEOUT_MS = 90_000;
  * runs, minus the build the test command already did) on a fresh SQLite data dir.
  */
 export default async function globalSetup(): Promise<void> {
+  // Screenshots of an earlier run would pass for this run's failures.
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'yizhan-e2e-'));
   const apiPort = await freePort();
   const webPort = await freePort();
