@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { t } from '../../i18n';
+import { t, type TextKey } from '../../i18n';
 import type { StationFilters } from '../../hooks/useStations';
 import { Button } from '../nutui';
 import './index.scss';
@@ -9,31 +9,31 @@ interface FilterBarProps {
   onChange: (next: StationFilters) => void;
 }
 
-/** Two toggles for now; more filters (amenities, radius) can join the row later. */
+/** The toggles of the row, in order; more filters (amenities, radius) can join the list. */
+const TOGGLES: ReadonlyArray<{ key: keyof StationFilters; label: TextKey }> = [
+  { key: 'openNow', label: 'stations.filter.openNow' },
+  { key: 'batterySwap', label: 'stations.filter.batterySwap' },
+];
+
 export function FilterBar({ filters, onChange }: FilterBarProps) {
-  const toggle = (key: keyof StationFilters) => onChange({ ...filters, [key]: !filters[key] });
   return (
     <View className="filter-bar">
-      <Button
-        className={`filter-bar__chip ${filters.openNow ? 'filter-bar__chip--on' : ''}`}
-        size="small"
-        shape="round"
-        type={filters.openNow ? 'primary' : 'default'}
-        fill={filters.openNow ? 'solid' : 'outline'}
-        onClick={() => toggle('openNow')}
-      >
-        {t('stations.filter.openNow')}
-      </Button>
-      <Button
-        className={`filter-bar__chip ${filters.batterySwap ? 'filter-bar__chip--on' : ''}`}
-        size="small"
-        shape="round"
-        type={filters.batterySwap ? 'primary' : 'default'}
-        fill={filters.batterySwap ? 'solid' : 'outline'}
-        onClick={() => toggle('batterySwap')}
-      >
-        {t('stations.filter.batterySwap')}
-      </Button>
+      {TOGGLES.map(({ key, label }) => {
+        const on = filters[key];
+        return (
+          <Button
+            key={key}
+            className={`filter-bar__chip ${on ? 'filter-bar__chip--on' : ''}`}
+            size="small"
+            shape="round"
+            type={on ? 'primary' : 'default'}
+            fill={on ? 'solid' : 'outline'}
+            onClick={() => onChange({ ...filters, [key]: !on })}
+          >
+            {t(label)}
+          </Button>
+        );
+      })}
     </View>
   );
 }
