@@ -60,3 +60,23 @@ export const ReportStatus = {
 } as const;
 export type ReportStatus = (typeof ReportStatus)[keyof typeof ReportStatus];
 export const REPORT_STATUSES: readonly ReportStatus[] = Object.values(ReportStatus);
+
+/** What a worker does for a living (`PATCH /me`); shapes which events and rewards fit them. */
+export const Occupation = {
+  Delivery: 'delivery',
+  Courier: 'courier',
+  Sanitation: 'sanitation',
+  RideHailing: 'ride-hailing',
+  Truck: 'truck',
+  Other: 'other',
+} as const;
+export type Occupation = (typeof Occupation)[keyof typeof Occupation];
+export const OCCUPATIONS: readonly Occupation[] = Object.values(Occupation);
+
+/** Personal-data processing a user must agree to first (PIPL): where they are, their photos. */
+export const ConsentKind = {
+  Location: 'location',
+  Photos: 'photos',
+} as const;
+export type ConsentKind = (typeof ConsentKind)[keyof typeof ConsentKind];
+export const CONSENT_KINDS: readonly ConsentKind[] = Object.values(ConsentKind);
