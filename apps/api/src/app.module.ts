@@ -1,16 +1,29 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from './common/common.module';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { ActorThrottlerGuard } from './common/throttling/actor-throttler.guard';
+import { ThrottlingModule } from './common/throttling/throttling.module';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter';
 import { buildLoggerParams } from './common/logging/logger-params';
 import { createValidationPipe } from './common/pipes/api-validation.pipe';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AccessModule } from './modules/access/access.module';
+import { AccessTokenGuard } from './modules/access/access-token.guard';
+import { RolesGuard } from './modules/access/roles.guard';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { MeModule } from './modules/me/me.module';
+import { MerchantsModule } from './modules/merchants/merchants.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { StaffModule } from './modules/staff/staff.module';
 import { StationsModule } from './modules/stations/stations.module';
+import { ConsentGuard } from './modules/users/consent.guard';
+import { UsersModule } from './modules/users/users.module';
 
 @Module({})
 export class AppModule {
@@ -23,13 +36,27 @@ export class AppModule {
         LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: buildLoggerParams }),
         DatabaseModule,
         CommonModule,
+        CryptoModule,
+        ThrottlingModule,
+        AccessModule,
         HealthModule,
         RegionsModule,
         StationsModule,
+        UsersModule,
+        AuthModule,
+        MeModule,
+        AuditModule,
+        MerchantsModule,
+        StaffModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        // Order matters: who is calling, then how often, then may their role, then consent.
+        { provide: APP_GUARD, useClass: AccessTokenGuard },
+        { provide: APP_GUARD, useClass: ActorThrottlerGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_GUARD, useExisting: ConsentGuard },
       ],
     };
   }

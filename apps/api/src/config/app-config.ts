@@ -10,6 +10,16 @@ export type DatabaseConfig =
       database: string;
     };
 
+/**
+ * Who delivers SMS login codes: `log` writes them to the log and to `DATA_DIR/dev-sms-outbox.jsonl`
+ * (development and browser tests; refused in production), `webhook` POSTs them to the operator's
+ * SMS gateway, `none` turns phone login off (WeChat-only deployments).
+ */
+export type SmsConfig =
+  | { sender: 'log' }
+  | { sender: 'none' }
+  | { sender: 'webhook'; webhookUrl: string; webhookToken: string | null };
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /**
@@ -23,8 +33,14 @@ export abstract class AppConfig {
   abstract readonly port: number;
   abstract readonly dataDir: string;
   abstract readonly database: DatabaseConfig;
-  /** Null outside production when unset; auth refuses to sign tokens without it. */
+  /** Null outside production when unset: a per-data-dir development secret is generated. */
   abstract readonly jwtSecret: string | null;
+  /**
+   * Key material for personal data at rest (phone numbers, WeChat session keys); null outside
+   * production when unset, in which case a per-data-dir development key is generated.
+   */
+  abstract readonly dataEncryptionKey: string | null;
+  abstract readonly sms: SmsConfig;
   abstract readonly wechat: {
     readonly appId: string | null;
     readonly secret: string | null;

@@ -3,6 +3,7 @@ import { ConfigError } from './config.error';
 import { Environment, loadConfig } from './load-config';
 
 const CWD = '/srv/yizhan';
+const KEY = 'k'.repeat(32);
 
 function configErrorOf(env: Environment): ConfigError {
   try {
@@ -28,6 +29,8 @@ describe(loadConfig.name, () => {
       apiBase: 'https://api.weixin.qq.com',
     });
     expect(config.jwtSecret).toBeNull();
+    expect(config.dataEncryptionKey).toBeNull();
+    expect(config.sms).toEqual({ sender: 'log' });
     expect(config.redisUrl).toBeNull();
     expect(config.corsOrigins).toEqual([]);
     expect(config.logLevel).toBe('info');
@@ -67,6 +70,10 @@ describe(loadConfig.name, () => {
         PORT: '0',
         NODE_ENV: 'production',
         JWT_SECRET: 'x'.repeat(32),
+        DATA_ENCRYPTION_KEY: 'k'.repeat(32),
+        SMS_SENDER: 'webhook',
+        SMS_WEBHOOK_URL: 'https://sms.internal/send',
+        SMS_WEBHOOK_TOKEN: 'tok',
         WECHAT_APPID: 'wx123',
         WECHAT_SECRET: 'shh',
         WECHAT_API_BASE: 'http://127.0.0.1:9999/',
@@ -82,6 +89,12 @@ describe(loadConfig.name, () => {
 
     expect(config.port).toBe(0);
     expect(config.jwtSecret).toBe('x'.repeat(32));
+    expect(config.dataEncryptionKey).toBe('k'.repeat(32));
+    expect(config.sms).toEqual({
+      sender: 'webhook',
+      webhookUrl: 'https://sms.internal/send',
+      webhookToken: 'tok',
+    });
     expect(config.wechat).toEqual({
       appId: 'wx123',
       secret: 'shh',
@@ -102,11 +115,32 @@ describe(loadConfig.name, () => {
     ['PORT', { PORT: 'eighty' }, 'PORT must be an integer port'],
     ['PORT', { PORT: '70000' }, 'PORT must be an integer port'],
     ['PORT', { PORT: '-1' }, 'PORT must be an integer port'],
-    ['JWT_SECRET', { NODE_ENV: 'production' }, 'JWT_SECRET is required when NODE_ENV=production'],
     [
       'JWT_SECRET',
-      { NODE_ENV: 'production', JWT_SECRET: 'short' },
+      { NODE_ENV: 'production', DATA_ENCRYPTION_KEY: KEY },
+      'JWT_SECRET is required when NODE_ENV=production',
+    ],
+    [
+      'JWT_SECRET',
+      { NODE_ENV: 'production', JWT_SECRET: 'short', DATA_ENCRYPTION_KEY: KEY },
       'JWT_SECRET must be at least 32',
+    ],
+    [
+      'DATA_ENCRYPTION_KEY',
+      { NODE_ENV: 'production', JWT_SECRET: KEY },
+      'DATA_ENCRYPTION_KEY is required when NODE_ENV=production',
+    ],
+    [
+      'SMS_SENDER',
+      { NODE_ENV: 'production', JWT_SECRET: KEY, DATA_ENCRYPTION_KEY: KEY, SMS_SENDER: 'log' },
+      'SMS_SENDER must not be log when NODE_ENV=production',
+    ],
+    ['SMS_SENDER', { SMS_SENDER: 'pigeon' }, 'SMS_SENDER must be one of log, webhook, none'],
+    ['SMS_WEBHOOK_URL', { SMS_SENDER: 'webhook' }, 'SMS_WEBHOOK_URL is required'],
+    [
+      'SMS_WEBHOOK_URL',
+      { SMS_SENDER: 'webhook', SMS_WEBHOOK_URL: 'not a url' },
+      'SMS_WEBHOOK_URL must be an http(s) URL',
     ],
     ['WECHAT_API_BASE', { WECHAT_API_BASE: 'not a url' }, 'WECHAT_API_BASE must be an http(s) URL'],
     ['WECHAT_API_BASE', { WECHAT_API_BASE: 'ftp://x.example' }, 'WECHAT_API_BASE must be an http'],
@@ -122,6 +156,12 @@ describe(loadConfig.name, () => {
     expect(error.message).toContain(text);
     expect(error.message.startsWith('Invalid configuration: ')).toBe(true);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('turns phone login off by default in production (no development SMS sender there)', () => {
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: KEY, DATA_ENCRYPTION_KEY: KEY }, CWD).sms,
+    ).toEqual({ sender: 'none' });
   });
 
   it('does not require JWT_SECRET outside production', () => {

@@ -1,5 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import { AppConfig, DatabaseConfig, LogLevel } from './app-config';
+import { AppConfig, DatabaseConfig, LogLevel, SmsConfig } from './app-config';
 import { ConfigError, ConfigIssue } from './config.error';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -56,8 +56,18 @@ export function loadConfig(env: Environment, cwd = process.cwd()): AppConfig {
     database: parseDatabase(read('DATABASE_URL'), dataDir, (problem) =>
       fail('DATABASE_URL', problem, { kind: 'sqlite', file: '' } as DatabaseConfig),
     ),
-    jwtSecret: parseJwtSecret(read('JWT_SECRET'), isProduction, (problem) =>
+    jwtSecret: parseProductionSecret(read('JWT_SECRET'), isProduction, (problem) =>
       fail('JWT_SECRET', problem, null),
+    ),
+    dataEncryptionKey: parseProductionSecret(read('DATA_ENCRYPTION_KEY'), isProduction, (problem) =>
+      fail('DATA_ENCRYPTION_KEY', problem, null),
+    ),
+    sms: parseSms(
+      read('SMS_SENDER'),
+      read('SMS_WEBHOOK_URL'),
+      read('SMS_WEBHOOK_TOKEN'),
+      isProduction,
+      (variable, problem) => fail(variable, problem, { sender: 'none' }),
     ),
     wechat: {
       appId: read('WECHAT_APPID') ?? null,
@@ -123,7 +133,8 @@ function parseDatabase(
   };
 }
 
-function parseJwtSecret(
+/** Secrets production must be given; elsewhere a development secret is generated when absent. */
+function parseProductionSecret(
   raw: string | undefined,
   isProduction: boolean,
   reject: Reject<null>,
@@ -134,6 +145,32 @@ function parseJwtSecret(
     return reject(`must be at least ${MIN_JWT_SECRET_LENGTH} characters when NODE_ENV=production`);
   }
   return raw;
+}
+
+const SMS_SENDERS = ['log', 'webhook', 'none'] as const;
+
+function parseSms(
+  sender: string | undefined,
+  webhookUrl: string | undefined,
+  webhookToken: string | undefined,
+  isProduction: boolean,
+  reject: (variable: string, problem: string) => SmsConfig,
+): SmsConfig {
+  const kind = sender ?? (isProduction ? 'none' : 'log');
+  if (!(SMS_SENDERS as readonly string[]).includes(kind)) {
+    return reject('SMS_SENDER', `must be one of ${SMS_SENDERS.join(', ')}`);
+  }
+  // The log sender hands codes to whoever reads the logs: never in production.
+  if (kind === 'log' && isProduction) {
+    return reject('SMS_SENDER', 'must not be log when NODE_ENV=production (use webhook or none)');
+  }
+  if (kind !== 'webhook') return { sender: kind as 'log' | 'none' };
+  if (webhookUrl === undefined) {
+    return reject('SMS_WEBHOOK_URL', 'is required when SMS_SENDER=webhook');
+  }
+  const url = parseHttpUrl(webhookUrl, () => '');
+  if (url === '') return reject('SMS_WEBHOOK_URL', 'must be an http(s) URL');
+  return { sender: 'webhook', webhookUrl: url, webhookToken: webhookToken ?? null };
 }
 
 function parseHttpUrl(raw: string, reject: Reject<string>): string {

@@ -3,13 +3,32 @@ import { dirname } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
+import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
+import { SmsChallengeEntity } from '../modules/auth/sms-challenge.entity';
+import { WechatIdentityEntity } from '../modules/auth/wechat-identity.entity';
+import { MerchantEntity } from '../modules/merchants/merchant.entity';
 import { RegionEntity } from '../modules/regions/region.entity';
 import { StationEntity } from '../modules/stations/station.entity';
+import { ConsentEntity } from '../modules/users/consent.entity';
+import { UserRoleEntity } from '../modules/users/user-role.entity';
+import { UserEntity } from '../modules/users/user.entity';
 import { MYSQL_MIGRATIONS } from './migrations/mysql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
 /** Every entity of the API; the schema-drift test compares exactly these with the migrations. */
-export const ENTITIES = [RegionEntity, StationEntity];
+export const ENTITIES = [
+  RegionEntity,
+  StationEntity,
+  MerchantEntity,
+  UserEntity,
+  UserRoleEntity,
+  ConsentEntity,
+  WechatIdentityEntity,
+  RefreshTokenEntity,
+  SmsChallengeEntity,
+  AuditEntryEntity,
+];
 
 export const MIGRATIONS_TABLE = 'migrations';
 

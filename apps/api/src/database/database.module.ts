@@ -1,9 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { ensureDatabaseDirectory, resolveDataSourceOptions } from './data-source';
+import { Transactions } from './transactions';
 
 /** The API's DataSource; pending migrations apply at start unless MIGRATE_ON_START=false. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -20,5 +22,7 @@ import { ensureDatabaseDirectory, resolveDataSourceOptions } from './data-source
       },
     }),
   ],
+  providers: [Transactions],
+  exports: [Transactions],
 })
 export class DatabaseModule {}

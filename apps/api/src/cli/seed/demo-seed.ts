@@ -2,7 +2,10 @@ import { DataSource } from 'typeorm';
 import { uuidV5 } from '../../common/uuid';
 import { DEFAULT_TIME_ZONE, RegionEntity } from '../../modules/regions/region.entity';
 import { toAmenityMask } from '../../modules/stations/amenity-mask';
+import { MerchantEntity } from '../../modules/merchants/merchant.entity';
 import { StationEntity } from '../../modules/stations/station.entity';
+import { seedDemoAccounts } from './demo-accounts-seed';
+import { DEMO_MERCHANTS, MerchantSeed } from './demo/demo-merchants';
 import { DEMO_REGIONS, RegionSeed } from './demo/demo-regions';
 import { DEMO_STATIONS, StationSeed } from './demo/demo-stations';
 import { UpsertCounts, upsertById } from './upsert-by-id';
@@ -12,6 +15,9 @@ export const DEMO_NAMESPACE = '6f1c2d7e-3b8a-5c4d-9e0f-1a2b3c4d5e6f';
 
 export const regionIdOf = (code: string) => uuidV5(`region:${code}`, DEMO_NAMESPACE);
 export const stationIdOf = (key: string) => uuidV5(`station:${key}`, DEMO_NAMESPACE);
+export const merchantIdOf = (key: string) => uuidV5(`merchant:${key}`, DEMO_NAMESPACE);
+export const userIdOf = (username: string) => uuidV5(`user:${username}`, DEMO_NAMESPACE);
+const grantIdOf = (username: string) => uuidV5(`grant:${username}`, DEMO_NAMESPACE);
 
 export type SeedReport = Record<string, UpsertCounts>;
 
@@ -52,14 +58,36 @@ function toStationRow(seed: StationSeed): StationEntity {
   });
 }
 
+function toMerchantRow(seed: MerchantSeed): MerchantEntity {
+  return Object.assign(new MerchantEntity(), {
+    id: merchantIdOf(seed.key),
+    regionId: regionIdOf(seed.regionCode),
+    name: seed.name,
+    address: seed.address,
+    lat: seed.lat,
+    lng: seed.lng,
+    phone: seed.phone,
+  });
+}
+
 /**
  * Loads the demo dataset in one transaction. Idempotent: rows are keyed by deterministic
- * ids, so a second run creates and changes nothing. Later datasets (staff accounts,
- * categories, rewards) add a step here, each an `upsertById` over its own rows.
+ * ids, so a second run creates and changes nothing. Later datasets (categories, rewards)
+ * add a step here, each an `upsertById` over its own rows.
  */
 export async function seedDemo(dataSource: DataSource): Promise<SeedReport> {
-  return dataSource.transaction(async (manager) => ({
+  const places = await dataSource.transaction(async (manager) => ({
     regions: await upsertById(manager, RegionEntity, toRegionRows(DEMO_REGIONS, null)),
     stations: await upsertById(manager, StationEntity, DEMO_STATIONS.map(toStationRow)),
+    merchants: await upsertById(manager, MerchantEntity, DEMO_MERCHANTS.map(toMerchantRow)),
   }));
+  // Password hashing is slow on purpose: keep it out of the places' transaction.
+  const { accounts, grants } = await seedDemoAccounts(dataSource, {
+    regionIdOf,
+    stationIdOf,
+    merchantIdOf,
+    userIdOf,
+    grantIdOf,
+  });
+  return { ...places, 'staff accounts': accounts, 'staff roles': grants };
 }

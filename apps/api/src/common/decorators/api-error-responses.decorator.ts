@@ -9,6 +9,7 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   404: 'NOT_FOUND: absent, malformed id, or not visible to the caller',
   409: 'A business conflict',
   422: 'Refused by a rule',
+  429: 'RATE_LIMITED: too many requests (Retry-After says when to try again)',
   503: 'SERVICE_UNAVAILABLE',
 };
 

@@ -40,3 +40,10 @@ export class ServiceUnavailableError extends DomainError<typeof ErrorCode.SERVIC
     super(ErrorCode.SERVICE_UNAVAILABLE, message);
   }
 }
+
+/** 404 NOT_FOUND: absent, malformed, or not visible to the caller — indistinguishable on purpose. */
+export class NotFoundError extends DomainError<typeof ErrorCode.NOT_FOUND> {
+  constructor(message = 'Not found') {
+    super(ErrorCode.NOT_FOUND, message);
+  }
+}

@@ -24,10 +24,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.warn({ err: exception }, response.body.error.message);
     }
     if (reply.sent) return;
+    const retryAfter = retryAfterOf(exception);
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     void reply
       .status(response.status)
       .header(REQUEST_ID_HEADER, request.id)
       .header('content-type', 'application/json; charset=utf-8')
       .send(response.body);
   }
+}
+
+/** Seconds a refused caller should wait, when the error knows (lockouts, SMS resend). */
+function retryAfterOf(exception: unknown): number | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const seconds = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : undefined;
 }

@@ -1,6 +1,6 @@
 import { ValidationPipe } from '@nestjs/common';
 import { toFieldViolations } from '@yizhan/contracts';
-import { ValidationFailedError } from '../errors/domain.error';
+import { validationError } from './validate-body';
 
 /**
  * The global pipe: strips nothing silently (unknown fields are an error), converts query
@@ -12,10 +12,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     // Keep the contract's message short and the field list as the machine-readable part.
-    exceptionFactory: (errors) => {
-      const violations = toFieldViolations(errors);
-      const fields = [...new Set(violations.map((violation) => violation.field))];
-      return new ValidationFailedError(violations, `Invalid value for: ${fields.join(', ')}`);
-    },
+    exceptionFactory: (errors) => validationError(toFieldViolations(errors)),
   });
 }

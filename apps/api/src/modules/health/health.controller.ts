@@ -3,6 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { Routes } from '@yizhan/contracts';
 import { ApiErrorResponses } from '../../common/decorators/api-error-responses.decorator';
 import { HealthService, HealthStatus } from './health.service';
+import { Public } from '../access/access.decorators';
+import { SkipThrottle } from '@nestjs/throttler';
 
 class HealthStatusResponse implements HealthStatus {
   @ApiProperty({ enum: ['ok'] })
@@ -11,6 +13,8 @@ class HealthStatusResponse implements HealthStatus {
 
 /** Probes for orchestrators, outside the /api/v1 prefix. */
 @ApiTags('health')
+@Public()
+@SkipThrottle()
 @Controller()
 export class HealthController {
   constructor(private readonly health: HealthService) {}

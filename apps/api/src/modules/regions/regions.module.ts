@@ -9,6 +9,6 @@ import { RegionsService } from './regions.service';
   imports: [TypeOrmModule.forFeature([RegionEntity])],
   controllers: [RegionsController],
   providers: [RegionsRepository, RegionsService],
-  exports: [RegionsService],
+  exports: [RegionsService, RegionsRepository],
 })
 export class RegionsModule {}

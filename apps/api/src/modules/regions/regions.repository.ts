@@ -12,6 +12,18 @@ export class RegionsRepository {
     return this.regions.find({ order: { path: 'ASC', code: 'ASC' } });
   }
 
+  /** The region and all its descendants: one indexed prefix match on the materialised path. */
+  async findSubtreeIds(id: string): Promise<string[]> {
+    const root = await this.regions.findOne({ select: { id: true, path: true }, where: { id } });
+    if (!root) return [];
+    const rows = await this.regions
+      .createQueryBuilder('region')
+      .select('region.id', 'id')
+      .where('region.path LIKE :prefix', { prefix: `${root.path}%` })
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
   findById(id: string): Promise<RegionEntity | null> {
     return this.regions.findOneBy({ id });
   }

@@ -11,8 +11,10 @@ import { ApiErrorResponses } from '../../common/decorators/api-error-responses.d
 import { ApiListStationsQuery } from './list-stations.query.docs';
 import { StationDetailResponse, StationPageResponse } from './station.response';
 import { StationsService } from './stations.service';
+import { Public } from '../access/access.decorators';
 
 @ApiTags('stations')
+@Public()
 @Controller(Routes.stations)
 export class StationsController {
   constructor(private readonly stations: StationsService) {}

@@ -10,5 +10,6 @@ import { StationsService } from './stations.service';
   imports: [TypeOrmModule.forFeature([StationEntity]), RegionsModule],
   controllers: [StationsController],
   providers: [StationsRepository, StationsService],
+  exports: [StationsRepository],
 })
 export class StationsModule {}

@@ -1,4 +1,8 @@
 import { CreateRegionsAndStations1763856000000 } from './1763856000000-create-regions-and-stations';
+import { IdentityAndAccess1763942400000 } from './1763942400000-identity-and-access';
 
 /** MySQL/MariaDB migrations in the order they apply. Add new ones at the end. */
-export const MYSQL_MIGRATIONS = [CreateRegionsAndStations1763856000000];
+export const MYSQL_MIGRATIONS = [
+  CreateRegionsAndStations1763856000000,
+  IdentityAndAccess1763942400000,
+];

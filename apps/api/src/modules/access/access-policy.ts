@@ -1,0 +1,84 @@
+import { AbilityBuilder, createMongoAbility, MongoAbility, subject } from '@casl/ability';
+import { Injectable } from '@nestjs/common';
+import { Actor } from './actor';
+import { RegionScopeService } from './region-scope.service';
+
+/** What may be done. `manage` means every action. */
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'manage';
+
+/**
+ * The kinds of object the policy speaks about, each with the fields its conditions use. A
+ * record checked with `can()` or a list filtered with `accessibleWhere()` exposes these names.
+ */
+export interface SubjectFields {
+  Region: { id: string };
+  Station: { id: string; regionId: string };
+  Merchant: { id: string; regionId: string };
+  StaffAccount: { id: string; regionId: string | null };
+  AuditEntry: { regionId: string | null };
+  User: { id: string };
+}
+export type SubjectType = keyof SubjectFields;
+
+/**
+ * CASL's untyped ability: its subject-typed generics cannot express conditions on plain
+ * records, so the typed surface is `can()` and `accessibleWhere()` with `SubjectFields` instead.
+ */
+export type AppAbility = MongoAbility;
+
+/**
+ * The one place that says who may do what to which object. Rules are CASL rules with
+ * conditions on the fields above; services check single objects with `can()` and list
+ * queries are filtered in SQL from the same rules (see sql-scope.ts), so a list and a detail
+ * view can never disagree about what a caller may see.
+ */
+@Injectable()
+export class AccessPolicy {
+  private readonly abilities = new WeakMap<Actor, Promise<AppAbility>>();
+
+  constructor(private readonly regionScope: RegionScopeService) {}
+
+  abilityFor(actor: Actor): Promise<AppAbility> {
+    let ability = this.abilities.get(actor);
+    if (!ability) {
+      ability = this.build(actor);
+      this.abilities.set(actor, ability);
+    }
+    return ability;
+  }
+
+  async can<S extends SubjectType>(
+    actor: Actor,
+    action: Action,
+    type: S,
+    object: SubjectFields[S],
+  ): Promise<boolean> {
+    const ability = await this.abilityFor(actor);
+    return ability.can(action, subject(type, { ...object }));
+  }
+
+  private async build(actor: Actor): Promise<AppAbility> {
+    const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+
+    // Everyone signed in owns their own account.
+    can(['read', 'update', 'delete'], 'User', { id: actor.userId });
+
+    for (const grant of actor.grantsOf('district_admin')) {
+      if (!grant.regionId) continue;
+      const regionIds = await this.regionScope.subtreeIds(grant.regionId);
+      const inRegion = { regionId: { $in: regionIds } };
+      can('manage', 'Region', { id: { $in: regionIds } });
+      can('manage', 'Station', inRegion);
+      can('manage', 'Merchant', inRegion);
+      can(['read', 'create'], 'StaffAccount', inRegion);
+      can('read', 'AuditEntry', inRegion);
+    }
+    for (const grant of actor.grantsOf('station_manager')) {
+      if (grant.stationId) can(['read', 'update'], 'Station', { id: grant.stationId });
+    }
+    for (const grant of actor.grantsOf('merchant_staff')) {
+      if (grant.merchantId) can('read', 'Merchant', { id: grant.merchantId });
+    }
+    return build();
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ConsentKind,
+  ConsentRecord,
+  GrantConsentDto,
+  MeExport,
+  MeResponse,
+  UpdateMeDto,
+} from '@yizhan/contracts';
+import { Clock } from '../../common/clock';
+import { PiiCipher } from '../../common/crypto/pii-cipher';
+import { NotFoundError } from '../../common/errors/domain.error';
+import { Transactions } from '../../database/transactions';
+import { RequestMeta } from '../access/access.decorators';
+import { AccessError } from '../access/access.errors';
+import { Actor } from '../access/actor';
+import { AuditService } from '../audit/audit.service';
+import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
+import { WechatIdentitiesRepository } from '../auth/wechat/wechat-identities.repository';
+import { toConsentRecord, toMeResponse } from '../users/user.mapper';
+import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+
+const EXPORTED_AUDIT_ENTRIES = 1000;
+
+/** The caller's own account: profile, consents, export and erasure (PIPL arts. 44–47). */
+@Injectable()
+export class MeService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly wechatIdentities: WechatIdentitiesRepository,
+    private readonly audit: AuditService,
+    private readonly cipher: PiiCipher,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(actor: Actor): Promise<MeResponse> {
+    return this.view(await this.liveUser(actor));
+  }
+
+  async update(actor: Actor, changes: UpdateMeDto): Promise<MeResponse> {
+    const user = await this.liveUser(actor);
+    await this.users.update(user.id, {
+      ...(changes.nickname !== undefined && { nickname: changes.nickname.trim() }),
+      ...(changes.occupation !== undefined && { occupation: changes.occupation }),
+      ...(changes.platform !== undefined && { platform: changes.platform.trim() || null }),
+    });
+    return this.get(actor);
+  }
+
+  async grantConsent(actor: Actor, dto: GrantConsentDto): Promise<ConsentRecord> {
+    await this.liveUser(actor);
+    const consent = await this.users.grantConsent(
+      actor.userId,
+      dto.kind,
+      dto.version,
+      this.clock.now(),
+    );
+    return toConsentRecord(consent);
+  }
+
+  async withdrawConsent(actor: Actor, kind: ConsentKind): Promise<void> {
+    if (!(await this.users.withdrawConsent(actor.userId, kind, this.clock.now()))) {
+      throw new NotFoundError('No active consent of that kind');
+    }
+  }
+
+  async export(actor: Actor): Promise<MeExport> {
+    const user = await this.liveUser(actor);
+    const [profile, consents, sessions, wechat, actions] = await Promise.all([
+      this.view(user),
+      this.users.allConsents(user.id),
+      this.refreshTokens.ofUser(user.id),
+      this.wechatIdentities.findByUser(user.id),
+      this.audit.recentByActor(user.id, EXPORTED_AUDIT_ENTRIES),
+    ]);
+    return {
+      exportedAt: this.clock.now().toISOString(),
+      profile,
+      consents: consents.map((consent) => ({
+        ...toConsentRecord(consent),
+        withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
+      })),
+      sessions: sessions.map((token) => ({
+        createdAt: token.createdAt.toISOString(),
+        lastUsedAt: token.usedAt?.toISOString() ?? null,
+        expiresAt: token.expiresAt.toISOString(),
+        revoked: token.revokedAt !== null,
+      })),
+      wechat: wechat ? { openId: wechat.openId, unionId: wechat.unionId } : null,
+      staffActions: actions,
+    };
+  }
+
+  /**
+   * Erases personal data and ends every session. The account row stays, emptied, so ledger
+   * entries (added by the points feature) keep an anonymous owner.
+   */
+  async erase(actor: Actor, meta: RequestMeta): Promise<void> {
+    const user = await this.liveUser(actor);
+    const now = this.clock.now();
+    await this.transactions.run(async (manager) => {
+      await this.users.erase(user.id, now, manager);
+      await this.wechatIdentities.deleteByUser(user.id, manager);
+      await this.refreshTokens.revokeAllOfUser(user.id, now, manager);
+      if (actor.primaryRole !== 'worker') {
+        const regionId = actor.roles.find((role) => role.regionId)?.regionId ?? null;
+        await this.audit.record(
+          actor,
+          meta,
+          { action: 'account.erase', targetType: 'user', targetId: user.id, regionId },
+          manager,
+        );
+      }
+    });
+  }
+
+  /** An erased account's still-unexpired access token no longer reaches its (empty) profile. */
+  private async liveUser(actor: Actor): Promise<UserEntity> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw AccessError.unauthenticated('This account no longer exists');
+    return user;
+  }
+
+  private async view(user: UserEntity): Promise<MeResponse> {
+    const [roles, consents] = await Promise.all([
+      this.users.rolesOf(user.id),
+      this.users.activeConsents(user.id),
+    ]);
+    const phone = user.phoneCipher ? this.cipher.decrypt(user.phoneCipher) : null;
+    return toMeResponse(user, roles, consents, phone);
+  }
+}

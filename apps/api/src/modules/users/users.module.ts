@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsentEntity } from './consent.entity';
+import { ConsentGuard } from './consent.guard';
+import { UserRoleEntity } from './user-role.entity';
+import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, UserRoleEntity, ConsentEntity])],
+  providers: [UsersRepository, ConsentGuard],
+  exports: [UsersRepository, ConsentGuard],
+})
+export class UsersModule {}
