@@ -25,6 +25,16 @@ describe('API configuration (black box)', () => {
     ['PORT', { PORT: 'eighty' }],
     ['JWT_SECRET', { NODE_ENV: 'production', JWT_SECRET: 'short' }],
     ['WECHAT_API_BASE', { WECHAT_API_BASE: 'not a url' }],
+    ['DATA_ENCRYPTION_KEY', { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32) }],
+    [
+      'SMS_SENDER',
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'j'.repeat(32),
+        DATA_ENCRYPTION_KEY: 'k'.repeat(32),
+        SMS_SENDER: 'log',
+      },
+    ],
   ])('exits non-zero naming %s', (variable, env) => {
     const result = startApi(env);
     expect(result.status).not.toBe(0);

@@ -14,7 +14,7 @@ import {
 } from '@yizhan/contracts';
 import { FastifyRequest } from 'fastify';
 import { ApiErrorResponses } from '../../common/decorators/api-error-responses.decorator';
-import { CurrentActor, Public } from '../access/access.decorators';
+import { CurrentActor, Public, RequestInfo, RequestMeta } from '../access/access.decorators';
 import { Actor } from '../access/actor';
 import { UserEntity } from '../users/user.entity';
 import { AuthService } from './auth.service';
@@ -44,8 +44,12 @@ export class AuthController {
   @UseGuards(AuthGuard('wechat'))
   @ApiOperation({ summary: 'Worker login with the code of wx.login (jscode2session)' })
   @ApiErrorResponses(400, 401, 429, 503)
-  wechat(@Req() request: LoggedInRequest, @Body() _body: WechatLoginDto): Promise<AuthResponse> {
-    return this.auth.signIn(request.user);
+  wechat(
+    @Req() request: LoggedInRequest,
+    @Body() _body: WechatLoginDto,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<AuthResponse> {
+    return this.auth.signIn(request.user, meta);
   }
 
   @Post(Routes.authSmsSend)
@@ -65,8 +69,12 @@ export class AuthController {
   @UseGuards(AuthGuard('sms'))
   @ApiOperation({ summary: 'Worker login with phone number and SMS code' })
   @ApiErrorResponses(400, 401, 429)
-  smsLogin(@Req() request: LoggedInRequest, @Body() _body: SmsLoginDto): Promise<AuthResponse> {
-    return this.auth.signIn(request.user);
+  smsLogin(
+    @Req() request: LoggedInRequest,
+    @Body() _body: SmsLoginDto,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<AuthResponse> {
+    return this.auth.signIn(request.user, meta);
   }
 
   @Post(Routes.authLogin)
@@ -76,8 +84,12 @@ export class AuthController {
   @UseGuards(AuthGuard('password'))
   @ApiOperation({ summary: 'Staff and merchant login with username and password' })
   @ApiErrorResponses(400, 401, 429)
-  login(@Req() request: LoggedInRequest, @Body() _body: PasswordLoginDto): Promise<AuthResponse> {
-    return this.auth.signIn(request.user);
+  login(
+    @Req() request: LoggedInRequest,
+    @Body() _body: PasswordLoginDto,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<AuthResponse> {
+    return this.auth.signIn(request.user, meta);
   }
 
   @Post(Routes.authRefresh)

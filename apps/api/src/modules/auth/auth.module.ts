@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PinoLogger } from 'nestjs-pino';
 import { AppConfig } from '../../config/app-config';
 import { TokenKeys } from '../access/token-keys';
+import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
 import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
@@ -42,6 +43,7 @@ function createSmsSender(config: AppConfig, logger: PinoLogger): SmsSender {
       useFactory: (keys: TokenKeys) => ({ secret: keys.jwtSecret }),
     }),
     UsersModule,
+    AuditModule,
   ],
   controllers: [AuthController],
   providers: [

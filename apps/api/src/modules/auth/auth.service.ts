@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuthResponse } from '@yizhan/contracts';
 import { PiiCipher } from '../../common/crypto/pii-cipher';
-import { RoleClaim } from '../access/actor';
+import { RequestMeta } from '../access/access.decorators';
+import { Actor, RoleClaim } from '../access/actor';
+import { AuditService } from '../audit/audit.service';
 import { toMeResponse, toRoleClaim } from '../users/user.mapper';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
@@ -15,11 +17,22 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly tokens: TokenService,
     private readonly cipher: PiiCipher,
+    private readonly audit: AuditService,
   ) {}
 
-  async signIn(user: UserEntity): Promise<AuthResponse> {
-    const roles = await this.users.rolesOf(user.id);
-    const tokens = await this.tokens.issue(user.id, roles.map(toRoleClaim));
+  async signIn(user: UserEntity, meta: RequestMeta): Promise<AuthResponse> {
+    const claims = (await this.users.rolesOf(user.id)).map(toRoleClaim);
+    const tokens = await this.tokens.issue(user.id, claims);
+    const staffGrant = claims.find((claim) => claim.role !== 'worker');
+    if (staffGrant) {
+      // Staff sign-ins are part of the trail of staff actions (who was in, from where).
+      await this.audit.record(new Actor(user.id, claims, ''), meta, {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: user.id,
+        regionId: staffGrant.regionId,
+      });
+    }
     return this.respond(user, tokens);
   }
 
