@@ -92,6 +92,7 @@ export const zhCN = {
     REWARD_UNAVAILABLE: '该奖品当前不可兑换',
     REDEMPTION_ALREADY_FULFILLED: '该兑换码已核销',
     IDEMPOTENCY_KEY_REUSED: '请求重复，请刷新后再试',
+    USERNAME_TAKEN: '该用户名已被使用',
     CONFLICT: '操作冲突，请刷新后再试',
     SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
     INTERNAL_ERROR: '服务出了点问题，请稍后再试',
