@@ -1,4 +1,7 @@
-/** Unit tests of the client's logic (services, i18n, utils) under Node, with a typed Taro fake. */
+/**
+ * Unit tests of the client's logic (services, i18n, utils) under Node, and of hooks and pages
+ * under jsdom (`@jest-environment jsdom` per file), with typed Taro and NutUI fakes.
+ */
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -10,6 +13,10 @@ module.exports = {
   moduleNameMapper: {
     // Taro's real module needs a mini-program or browser runtime; the fake records calls.
     '^@tarojs/taro$': '<rootDir>/test/taro-fake.ts',
+    // Page tests (jsdom) render Taro's components and our NutUI module as plain DOM.
+    '^@tarojs/components$': '<rootDir>/test/taro-components-fake.tsx',
+    '^(\\.\\./)+(components/)?nutui$': '<rootDir>/test/nutui-fake.tsx',
+    '\\.(css|scss)$': '<rootDir>/test/style-stub.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
   },
   transform: {

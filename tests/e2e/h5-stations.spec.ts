@@ -33,6 +33,11 @@ describe('H5 client: 驿站 tab', () => {
     );
     await step(page, 'open-stations-tab', async () => {
       await page.goto(`${system().webOrigin}/`, { waitUntil: 'domcontentloaded' });
+      // Location is asked for only after the rider agrees in the consent sheet (PIPL).
+      await page.locator('.consent-sheet').waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(500); // let the sheet finish sliding in for the screenshot
+      await screenshot(page, 'h5-consent-sheet');
+      await page.getByText('同意', { exact: true }).click();
     });
     const sent = new URL((await stationsRequest).url());
     const lat = Number(sent.searchParams.get('lat'));
@@ -121,6 +126,7 @@ describe('H5 client: no location', () => {
       const page = await context.newPage();
       await step(page, 'location-denied', async () => {
         await page.goto(`${system().webOrigin}/`, { waitUntil: 'domcontentloaded' });
+        await page.getByText('同意', { exact: true }).click({ timeout: 30_000 });
         await page.locator('.location-notice').waitFor({ timeout: 30_000 });
         await page.locator('.station-card__name').first().waitFor();
         const byName = (
@@ -130,6 +136,28 @@ describe('H5 client: no location', () => {
         expect(shown).toEqual(byName.map((item) => item.name));
       });
       await screenshot(page, 'h5-stations-no-location');
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('H5 client: refusing location in the consent sheet', () => {
+  it('never asks the browser for a position and lists stations by name', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await (await phoneContext(browser, RIDER_IN_LIUYANG)).newPage();
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        if (/\/api\/v1\/stations\?.*lat=/.test(request.url())) asked.push(request.url());
+      });
+      await step(page, 'consent-refused', async () => {
+        await page.goto(`${system().webOrigin}/`, { waitUntil: 'domcontentloaded' });
+        await page.getByText('拒绝', { exact: true }).click({ timeout: 30_000 });
+        await page.locator('.location-notice').waitFor({ timeout: 30_000 });
+        await page.locator('.station-card__name').first().waitFor();
+      });
+      expect(asked).toEqual([]);
     } finally {
       await browser.close();
     }

@@ -16,7 +16,15 @@ export default defineAppConfig({
       root: 'packages/stations',
       pages: ['pages/detail/index'],
     },
+    {
+      root: 'packages/account',
+      pages: ['pages/login/index', 'pages/profile/index'],
+    },
   ],
+  // The 我的 tab leads to login and profile editing: fetch their subpackage while it is shown.
+  preloadRule: {
+    'pages/me/index': { network: 'all', packages: ['packages/account'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f6f7',

@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { ErrorCode, type Page, type StationSummary } from '@yizhan/contracts';
+import { ConsentKind, ErrorCode, type Page, type StationSummary } from '@yizhan/contracts';
 import { taroFake, type FakeResponse } from '../../test/taro-fake';
 import { setLocale } from '../i18n';
+import { decideConsent, reloadConsents } from '../services/consent';
 import { session } from '../services/session';
 import { useStations } from './useStations';
 
@@ -32,10 +33,12 @@ function sentUrl(index: number): URL {
 }
 
 describe(useStations.name, () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     taroFake.reset();
     session.reload();
+    reloadConsents();
     setLocale('zh-CN', false);
+    await decideConsent(ConsentKind.Location, true);
   });
 
   it('lists stations nearest first from the position it obtains', async () => {
@@ -58,6 +61,19 @@ describe(useStations.name, () => {
     await act(() => result.current[1].reload());
 
     expect(result.current[0]).toMatchObject({ phase: 'ready', locationState: 'unavailable' });
+    expect(sentUrl(0).searchParams.has('lat')).toBe(false);
+  });
+
+  it('never asks for the position without the location consent and lists by name', async () => {
+    await decideConsent(ConsentKind.Location, false);
+    taroFake.locationHandler = () => Promise.resolve({ latitude: 28.155, longitude: 113.642 });
+    taroFake.requestHandler = () => page([station('b')], null);
+    const { result } = renderHook(() => useStations());
+
+    await act(() => result.current[1].reload());
+
+    expect(result.current[0]).toMatchObject({ phase: 'ready', locationState: 'not-allowed' });
+    expect(taroFake.locations).toHaveLength(0);
     expect(sentUrl(0).searchParams.has('lat')).toBe(false);
   });
 

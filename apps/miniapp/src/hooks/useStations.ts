@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro';
-import { Amenity, type StationSummary } from '@yizhan/contracts';
+import { Amenity, ConsentKind, type StationSummary } from '@yizhan/contracts';
 import { useCallback, useRef, useState } from 'react';
 import { errorMessage } from '../i18n';
-import { ApiError, ClientErrorCode } from '../services/api-error';
+import { toApiError, type ApiError } from '../services/api-error';
+import { consentState } from '../services/consent';
 import { locate } from '../services/location';
 import { listStations, type ListStationsQuery } from '../services/stations';
 import { rememberPosition } from '../stores/location';
@@ -13,7 +14,8 @@ export interface StationFilters {
   batterySwap: boolean;
 }
 
-export type LocationState = 'locating' | 'located' | 'unavailable';
+/** 'not-allowed': the user has not agreed to location use (refused, or not asked yet). */
+export type LocationState = 'locating' | 'located' | 'unavailable' | 'not-allowed';
 
 export interface StationsState {
   /** 'loading' only while nothing is shown yet; a refresh keeps the list on screen. */
@@ -39,12 +41,6 @@ const INITIAL: StationsState = {
   locationState: 'locating',
   filters: { openNow: false, batterySwap: false },
 };
-
-function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  const message = error instanceof Error ? error.message : 'unexpected error';
-  return new ApiError({ code: ClientErrorCode.UnknownError, status: 0, message });
-}
 
 function queryOf(filters: StationFilters, location: GeoPoint | null): ListStationsQuery {
   return {
@@ -97,18 +93,24 @@ export function useStations(): [StationsState, StationsActions] {
 
       let location = stateRef.current.location;
       if (relocate) {
-        try {
-          location = await locate();
-        } catch {
-          location = null;
+        // No position is ever asked for without the user's agreement (the tab asks first).
+        const allowed = consentState(ConsentKind.Location) === 'granted';
+        location = null;
+        if (allowed) {
+          try {
+            location = await locate();
+          } catch {
+            location = null;
+          }
         }
         if (ticket !== generation.current) return;
         rememberPosition(location);
-        update((previous) => ({
-          ...previous,
-          location,
-          locationState: location ? 'located' : 'unavailable',
-        }));
+        const locationState: LocationState = !allowed
+          ? 'not-allowed'
+          : location
+            ? 'located'
+            : 'unavailable';
+        update((previous) => ({ ...previous, location, locationState }));
       }
 
       try {

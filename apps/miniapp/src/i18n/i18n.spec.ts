@@ -1,12 +1,24 @@
-import { AMENITIES, ErrorCode, STATION_STATUSES } from '@yizhan/contracts';
+import {
+  AMENITIES,
+  CONSENT_KINDS,
+  ErrorCode,
+  OCCUPATIONS,
+  ROLES,
+  STATION_STATUSES,
+} from '@yizhan/contracts';
 import { ClientErrorCode } from '../services/api-error';
 import {
   amenityLabel,
+  consentKindLabel,
+  consentPurpose,
   errorMessage,
+  occupationLabel,
+  roleLabel,
   setLocale,
   stationStatusLabel,
   t,
   weekdayLabel,
+  type TextKey,
 } from './index';
 import { zhCN } from './zh-CN';
 
@@ -34,6 +46,21 @@ describe(errorMessage.name, () => {
     expect(errorMessage('SOMETHING_NEW')).toBe(zhCN.errors.UNKNOWN_ERROR);
   });
 
+  it('words an error by the action where that makes its cause certain', () => {
+    expect(errorMessage(ErrorCode.UNAUTHENTICATED, 'smsLogin')).toBe(
+      '验证码错误或已过期，请重新获取',
+    );
+    expect(errorMessage(ErrorCode.UNAUTHENTICATED, 'passwordLogin')).toBe('用户名或密码错误');
+    expect(errorMessage(ErrorCode.UNAUTHENTICATED)).toBe('登录已失效，请重新登录');
+    // No special wording for this action and code: the generic sentence.
+    expect(errorMessage(ErrorCode.NOT_FOUND, 'smsLogin')).toBe(zhCN.errors.NOT_FOUND);
+    expect(errorMessage('SOMETHING_NEW', 'smsLogin')).toBe(zhCN.errors.UNKNOWN_ERROR);
+  });
+
+  it.each(Object.entries(zhCN.errorsIn))('has Chinese action wording for %s', (_, message) => {
+    expect(message).toMatch(HAS_CJK);
+  });
+
   it('uses zh-CN when the English catalogue lacks a code', () => {
     setLocale('en-US', false);
     expect(errorMessage(ErrorCode.CHECKIN_TOO_FAR)).toBe(zhCN.errors.CHECKIN_TOO_FAR);
@@ -59,6 +86,53 @@ describe(stationStatusLabel.name, () => {
   it.each(STATION_STATUSES.map((status) => [status]))('labels the status %s', (status) => {
     setLocale('zh-CN', false);
     expect(stationStatusLabel(status)).toMatch(HAS_CJK);
+  });
+});
+
+describe('account labels', () => {
+  beforeEach(() => setLocale('zh-CN', false));
+
+  it.each(OCCUPATIONS.map((occupation) => [occupation]))(
+    'labels the occupation %s in Chinese',
+    (occupation) => {
+      expect(occupationLabel(occupation)).toMatch(HAS_CJK);
+    },
+  );
+
+  it.each(ROLES.map((role) => [role]))('labels the role %s in Chinese', (role) => {
+    expect(roleLabel(role)).toMatch(HAS_CJK);
+  });
+
+  it.each(CONSENT_KINDS.map((kind) => [kind]))(
+    'names the consent %s and why it is asked in Chinese',
+    (kind) => {
+      expect(consentKindLabel(kind)).toMatch(HAS_CJK);
+      expect(consentPurpose(kind)).toMatch(HAS_CJK);
+    },
+  );
+
+  it('uses the agreed labels', () => {
+    expect(occupationLabel('delivery')).toBe('外卖骑手');
+    expect(occupationLabel('ride-hailing')).toBe('网约车司机');
+    expect(roleLabel('station_manager')).toBe('站长');
+  });
+});
+
+describe('zh-CN texts', () => {
+  /** Pure formatting, with nothing to translate. */
+  const FORMAT_ONLY = new Set<TextKey>([
+    'common.separator',
+    'stations.moreAmenities',
+    'format.timeRange',
+    'format.intervalsJoin',
+  ]);
+
+  it.each(
+    (Object.keys(zhCN.text) as TextKey[])
+      .filter((key) => !FORMAT_ONLY.has(key))
+      .map((key) => [key]),
+  )('has a Chinese text for %s', (key) => {
+    expect(zhCN.text[key]).toMatch(HAS_CJK);
   });
 });
 

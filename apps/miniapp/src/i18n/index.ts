@@ -9,11 +9,17 @@
  * switch the UI by surprise.
  */
 import Taro from '@tarojs/taro';
-import type { Amenity, StationStatus } from '@yizhan/contracts';
+import type { Amenity, ConsentKind, Occupation, Role, StationStatus } from '@yizhan/contracts';
 import { enUS } from './en-US';
-import { zhCN, type TextKey, type TranslatedErrorCode } from './zh-CN';
+import {
+  zhCN,
+  type ErrorContext,
+  type Messages,
+  type TextKey,
+  type TranslatedErrorCode,
+} from './zh-CN';
 
-export type { TextKey, TranslatedErrorCode } from './zh-CN';
+export type { ErrorContext, TextKey, TranslatedErrorCode } from './zh-CN';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -66,11 +72,47 @@ function isTranslatedErrorCode(code: string): code is TranslatedErrorCode {
   return Object.prototype.hasOwnProperty.call(zhCN.errors, code);
 }
 
-/** A user-facing sentence for any error code; an unknown code gets the generic message. */
-export function errorMessage(code: string): string {
+type ContextualKey = keyof Messages['errorsIn'];
+
+function isContextualKey(key: string): key is ContextualKey {
+  return Object.prototype.hasOwnProperty.call(zhCN.errorsIn, key);
+}
+
+/**
+ * A user-facing sentence for any error code; an unknown code gets the generic message. With a
+ * context, the action's own wording wins where it has one (a 401 on the SMS form means a wrong
+ * code, not an expired session).
+ */
+export function errorMessage(code: string, context?: ErrorContext): string {
   const known: TranslatedErrorCode = isTranslatedErrorCode(code) ? code : 'UNKNOWN_ERROR';
+  const contextual = context ? `${context}.${known}` : '';
+  if (isContextualKey(contextual)) {
+    const text = current === 'zh-CN' ? undefined : catalogues[current].errorsIn?.[contextual];
+    return text ?? zhCN.errorsIn[contextual];
+  }
   const text = current === 'zh-CN' ? undefined : catalogues[current].errors?.[known];
   return text ?? zhCN.errors[known];
+}
+
+export function occupationLabel(occupation: Occupation): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].occupations?.[occupation];
+  return text ?? zhCN.occupations[occupation] ?? occupation;
+}
+
+export function roleLabel(role: Role): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].roles?.[role];
+  return text ?? zhCN.roles[role] ?? role;
+}
+
+export function consentKindLabel(kind: ConsentKind): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].consentKinds?.[kind];
+  return text ?? zhCN.consentKinds[kind] ?? kind;
+}
+
+/** Why the app asks for the consent, as the 隐私授权 section shows it. */
+export function consentPurpose(kind: ConsentKind): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].consentPurposes?.[kind];
+  return text ?? zhCN.consentPurposes[kind] ?? kind;
 }
 
 export function amenityLabel(amenity: Amenity): string {

@@ -15,6 +15,7 @@ export interface ApiErrorInit {
   message: string;
   details?: unknown;
   requestId?: string;
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -28,6 +29,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly details: unknown;
   readonly requestId: string | undefined;
+  /** From `Retry-After` on a 429 (SMS resend, login lock-out), so the UI can count down. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -36,6 +39,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.details = init.details;
     this.requestId = init.requestId;
+    this.retryAfterSeconds = init.retryAfterSeconds;
     // Keeps `instanceof` working when the build down-levels classes.
     Object.setPrototypeOf(this, new.target.prototype);
   }
@@ -43,6 +47,13 @@ export class ApiError extends Error {
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
+}
+
+/** Any thrown value as an ApiError, so UI code has one shape to translate. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const message = error instanceof Error ? error.message : 'unexpected error';
+  return new ApiError({ code: ClientErrorCode.UnknownError, status: 0, message });
 }
 
 /** A sensible code for an error answer whose body is not the contract's envelope (a proxy's page). */

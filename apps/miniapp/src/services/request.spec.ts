@@ -1,10 +1,25 @@
 import { API_PREFIX, ErrorCode } from '@yizhan/contracts';
 import { taroFake, type FakeResponse } from '../../test/taro-fake';
 import { ApiError, ClientErrorCode } from './api-error';
-import { buildQuery, request, setTokenRefresher, type TokenRefresher } from './request';
-import { session } from './session';
+import {
+  buildQuery,
+  parseRetryAfter,
+  request,
+  setTokenRefresher,
+  type TokenRefresher,
+} from './request';
+import { session, type TokenPair } from './session';
 
 const ok = (data: unknown): Promise<FakeResponse> => Promise.resolve({ statusCode: 200, data });
+
+const unauthenticated = (): Promise<FakeResponse> =>
+  Promise.resolve({
+    statusCode: 401,
+    data: { error: { code: ErrorCode.UNAUTHENTICATED, message: 'expired' } },
+  });
+
+/** Lets pending promise callbacks run (both requests reach their 401 before the refresh ends). */
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function headersOf(index: number): Record<string, string> {
   return (taroFake.requests[index]?.header ?? {}) as Record<string, string>;
@@ -149,6 +164,135 @@ describe(request.name, () => {
     expect(session.get()).toBeNull();
   });
 
+  it('keeps the stored tokens and throws the original 401 when the refresh gets no answer', async () => {
+    session.set({ accessToken: 'old-access', refreshToken: 'live-refresh' });
+    const refresher = jest.fn<ReturnType<TokenRefresher>, Parameters<TokenRefresher>>(() =>
+      Promise.reject(
+        new ApiError({ code: ClientErrorCode.NetworkError, status: 0, message: 'offline' }),
+      ),
+    );
+    setTokenRefresher(refresher);
+    taroFake.requestHandler = () => unauthenticated();
+
+    const error = await caught(request('/me'));
+
+    expect(error.code).toBe(ErrorCode.UNAUTHENTICATED);
+    expect(error.status).toBe(401);
+    expect(session.get()).toEqual({ accessToken: 'old-access', refreshToken: 'live-refresh' });
+  });
+
+  it.each([500, 502, 503])(
+    'keeps the stored tokens when the refresh answers %i',
+    async (status) => {
+      session.set({ accessToken: 'old-access', refreshToken: 'live-refresh' });
+      setTokenRefresher(() =>
+        Promise.reject(new ApiError({ code: 'SERVICE_UNAVAILABLE', status, message: 'down' })),
+      );
+      taroFake.requestHandler = () => unauthenticated();
+
+      await expect(request('/me')).rejects.toMatchObject({ status: 401 });
+
+      expect(session.get()).toEqual({ accessToken: 'old-access', refreshToken: 'live-refresh' });
+    },
+  );
+
+  it('clears the session when the refresh is refused with 403', async () => {
+    session.set({ accessToken: 'old-access', refreshToken: 'revoked-refresh' });
+    setTokenRefresher(() =>
+      Promise.reject(new ApiError({ code: ErrorCode.FORBIDDEN, status: 403, message: 'revoked' })),
+    );
+    taroFake.requestHandler = () => unauthenticated();
+
+    await expect(request('/me')).rejects.toMatchObject({ status: 401 });
+
+    expect(session.get()).toBeNull();
+  });
+
+  it('shares one refresh between concurrent 401s', async () => {
+    session.set({ accessToken: 'old-access', refreshToken: 'old-refresh' });
+    let release: (pair: TokenPair) => void = () => undefined;
+    const refresher = jest.fn<ReturnType<TokenRefresher>, Parameters<TokenRefresher>>(
+      () => new Promise<TokenPair>((resolve) => (release = resolve)),
+    );
+    setTokenRefresher(refresher);
+    taroFake.requestHandler = (option) =>
+      (option.header as Record<string, string>).Authorization === 'Bearer new-access'
+        ? ok({ url: option.url })
+        : unauthenticated();
+
+    const first = request('/me');
+    const second = request('/stations');
+    await flush();
+    release({ accessToken: 'new-access', refreshToken: 'new-refresh' });
+
+    await expect(first).resolves.toEqual({ url: `${API_PREFIX}/me` });
+    await expect(second).resolves.toEqual({ url: `${API_PREFIX}/stations` });
+    expect(refresher).toHaveBeenCalledTimes(1);
+  });
+
+  it('retries with the pair another call already refreshed instead of presenting a dead token', async () => {
+    session.set({ accessToken: 'old-access', refreshToken: 'old-refresh' });
+    const refresher = jest.fn<ReturnType<TokenRefresher>, Parameters<TokenRefresher>>();
+    setTokenRefresher(refresher);
+    taroFake.requestHandler = (option) => {
+      if ((option.header as Record<string, string>).Authorization === 'Bearer new-access') {
+        return ok({ id: 'me' });
+      }
+      // The refresh of another screen lands while this request is on the wire.
+      session.set({ accessToken: 'new-access', refreshToken: 'new-refresh' });
+      return unauthenticated();
+    };
+
+    await expect(request('/me')).resolves.toEqual({ id: 'me' });
+
+    expect(refresher).not.toHaveBeenCalled();
+  });
+
+  it('does not bring back a session signed out while the refresh was under way', async () => {
+    session.set({ accessToken: 'old-access', refreshToken: 'old-refresh' });
+    setTokenRefresher(() => {
+      session.clear();
+      return Promise.resolve({ accessToken: 'new-access', refreshToken: 'new-refresh' });
+    });
+    taroFake.requestHandler = () => unauthenticated();
+
+    await expect(request('/me')).rejects.toMatchObject({ status: 401 });
+
+    expect(session.get()).toBeNull();
+  });
+
+  it('reads Retry-After of a 429 into retryAfterSeconds', async () => {
+    taroFake.requestHandler = () =>
+      Promise.resolve({
+        statusCode: 429,
+        data: { error: { code: ErrorCode.RATE_LIMITED, message: 'slow down' } },
+        header: { 'Retry-After': '42' },
+      });
+
+    const error = await caught(request('/auth/sms/send', { method: 'POST', body: {} }));
+
+    expect(error.code).toBe(ErrorCode.RATE_LIMITED);
+    expect(error.retryAfterSeconds).toBe(42);
+  });
+
+  it('falls back to details.retryAfterSeconds when the header is not readable', async () => {
+    taroFake.requestHandler = () =>
+      Promise.resolve({
+        statusCode: 429,
+        data: {
+          error: {
+            code: ErrorCode.RATE_LIMITED,
+            message: 'locked',
+            details: { retryAfterSeconds: 900 },
+          },
+        },
+      });
+
+    const error = await caught(request('/auth/login', { method: 'POST', body: {} }));
+
+    expect(error.retryAfterSeconds).toBe(900);
+  });
+
   it('does not refresh a 401 when no refresher is registered', async () => {
     session.set({ accessToken: 'a', refreshToken: 'r' });
     taroFake.requestHandler = () =>
@@ -162,6 +306,15 @@ describe(request.name, () => {
       status: 401,
     });
     expect(taroFake.requests).toHaveLength(1);
+  });
+});
+
+describe(parseRetryAfter.name, () => {
+  it('reads whole seconds and ignores anything else', () => {
+    expect(parseRetryAfter('60')).toBe(60);
+    expect(parseRetryAfter(' 5 ')).toBe(5);
+    expect(parseRetryAfter('Wed, 21 Oct 2026 07:28:00 GMT')).toBeUndefined();
+    expect(parseRetryAfter(undefined)).toBeUndefined();
   });
 });
 

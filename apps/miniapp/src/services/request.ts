@@ -30,8 +30,9 @@ export interface RequestOptions {
 }
 
 /**
- * Exchanges a refresh token for a new pair. Registered by the auth feature (`POST /auth/refresh`);
- * until then a 401 is simply thrown.
+ * Exchanges a refresh token for a new pair (`POST /auth/refresh`); services/auth.ts registers it
+ * at app start. Without one a 401 is simply thrown. It must reject with the ApiError of the
+ * exchange: a 401/403 ends the session, anything else keeps the stored tokens.
  */
 export type TokenRefresher = (refreshToken: string) => Promise<TokenPair>;
 
@@ -73,15 +74,36 @@ function headerValue(headers: unknown, name: string): string | undefined {
   return undefined;
 }
 
-function toApiError(status: number, data: unknown, headers: unknown, sentId: string): ApiError {
+/** `Retry-After` in seconds; the HTTP-date form is not something our API sends. */
+export function parseRetryAfter(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
+  return Number(value);
+}
+
+function retryAfterInDetails(details: unknown): number | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const seconds = (details as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : undefined;
+}
+
+function errorFromResponse(
+  status: number,
+  data: unknown,
+  headers: unknown,
+  sentId: string,
+): ApiError {
   const requestId = headerValue(headers, 'x-request-id') ?? sentId;
+  let retryAfterSeconds = parseRetryAfter(headerValue(headers, 'retry-after'));
   if (isErrorEnvelope(data)) {
+    // The API repeats it in `details`, which survives where a header is not exposed (CORS).
+    retryAfterSeconds ??= retryAfterInDetails(data.error.details);
     return new ApiError({
       code: data.error.code,
       status,
       message: data.error.message,
       details: data.error.details,
       requestId: data.error.requestId ?? requestId,
+      retryAfterSeconds,
     });
   }
   return new ApiError({
@@ -89,6 +111,7 @@ function toApiError(status: number, data: unknown, headers: unknown, sentId: str
     status,
     message: `HTTP ${status}`,
     requestId,
+    retryAfterSeconds,
   });
 }
 
@@ -134,19 +157,30 @@ async function send<T>(
 
   const { statusCode } = response;
   if (statusCode >= 200 && statusCode < 300) return response.data as T;
-  throw toApiError(statusCode, response.data, response.header, requestId);
+  throw errorFromResponse(statusCode, response.data, response.header, requestId);
 }
 
-/** One refresh at a time: concurrent 401s wait for the same exchange. */
+/** Only the server's word that the refresh token is dead (or revoked) ends the session. */
+function refreshTokenRejected(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 401 || error.status === 403);
+}
+
+/**
+ * One refresh at a time: concurrent 401s wait for the same exchange. Resolves null when no new
+ * pair came back; the caller then throws its original 401.
+ */
 function refreshOnce(refreshToken: string, refresher: TokenRefresher): Promise<TokenPair | null> {
   refreshInFlight ??= refresher(refreshToken)
     .then((pair) => {
+      // Signed out while the exchange was under way: do not bring the session back.
+      if (session.get()?.refreshToken !== refreshToken) return null;
       session.set(pair);
       return pair;
     })
-    .catch(() => {
-      // A dead refresh token ends the session; the caller sees the original 401.
-      session.clear();
+    .catch((error: unknown) => {
+      // A network error or a 5xx says nothing about the token: signing the user out on a weak
+      // signal would lose a session that the next try (or the next screen) could still refresh.
+      if (refreshTokenRejected(error)) session.clear();
       return null;
     })
     .finally(() => {
@@ -168,6 +202,13 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   } catch (error) {
     const refresher = tokenRefresher;
     if (!(error instanceof ApiError) || error.status !== 401 || !tokens || !refresher) throw error;
+    // Another call refreshed while this one was under way: presenting the now-dead refresh token
+    // would make the server revoke the whole family, so retry with the pair already stored.
+    const current = session.get();
+    if (current && current.accessToken !== tokens.accessToken) {
+      return send<T>(path, options, current.accessToken);
+    }
+    if (!current) throw error;
     const fresh = await refreshOnce(tokens.refreshToken, refresher);
     if (!fresh) throw error;
     return send<T>(path, options, fresh.accessToken);

@@ -1,6 +1,148 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button, CellGroup } from '../../components/nutui';
+import { PrivacySettings } from '../../components/PrivacySettings';
+import { ProfileCard } from '../../components/ProfileCard';
+import { ErrorMessage, LoadingList, StateMessage } from '../../components/StateView';
+import { useAction } from '../../hooks/useAction';
+import { useMe } from '../../hooks/useMe';
+import { errorMessage, t } from '../../i18n';
+import { PagePath } from '../../routes';
+import { logout } from '../../services/auth';
+import { exportMyData } from '../../services/data-export';
+import { deleteMe } from '../../services/me';
+import './index.scss';
 
-/** Placeholder until the me feature lands; says so plainly instead of showing fake data. */
+const DANGER = '#d9381e';
+
+function openLogin(): void {
+  void Taro.navigateTo({ url: PagePath.login });
+}
+
+function openEditProfile(): void {
+  void Taro.navigateTo({ url: PagePath.editProfile });
+}
+
+/** 我的: the profile, privacy consents, data export, sign-out and account deletion. */
 export default function MePage() {
-  return <ComingSoon descriptionKey="soon.me" />;
+  const [state, reload] = useMe();
+
+  // Each time the tab shows, so an edit, a login or a change on another device appears.
+  useDidShow(() => {
+    void reload();
+  });
+
+  const [exporting, runExport] = useAction(async () => {
+    const delivery = await exportMyData();
+    if (delivery === 'downloaded') {
+      void Taro.showToast({ title: t('me.export.downloaded'), icon: 'none' });
+    }
+  });
+
+  const [leaving, runLogout] = useAction(async () => {
+    await logout();
+    void Taro.showToast({ title: t('me.logout.done'), icon: 'none' });
+  });
+
+  const [deleting, runDelete] = useAction(async () => {
+    const { confirm } = await Taro.showModal({
+      title: t('me.delete.title'),
+      content: t('me.delete.content'),
+      confirmText: t('me.delete.confirm'),
+      confirmColor: DANGER,
+      cancelText: t('common.cancel'),
+    });
+    if (!confirm) return;
+    await deleteMe();
+    void Taro.showToast({ title: t('me.delete.done'), icon: 'none' });
+  });
+
+  if (state.phase === 'signed-out') {
+    // The consents govern this device too, so they can be changed without an account.
+    return (
+      <View className="me-page me-page--signed-out">
+        <StateMessage
+          className="me-page__signed-out"
+          tone="empty"
+          title={t('me.signedOut.title')}
+          description={t('me.signedOut.description')}
+          actionText={t('me.signedOut.login')}
+          onAction={openLogin}
+        />
+        <PrivacySettings />
+      </View>
+    );
+  }
+
+  if (state.phase === 'loading') {
+    return (
+      <View className="me-page me-page--loading">
+        <LoadingList count={2} />
+      </View>
+    );
+  }
+
+  if (state.phase === 'error') {
+    return (
+      <View className="me-page me-page--error">
+        <ErrorMessage
+          className="me-page__error"
+          title={t('me.error.title')}
+          message={errorMessage(state.error.code)}
+          onRetry={() => void reload()}
+        />
+      </View>
+    );
+  }
+
+  const busy = exporting || leaving || deleting;
+  return (
+    <View className="me-page">
+      <ProfileCard user={state.user} onEdit={openEditProfile} />
+      <PrivacySettings />
+
+      <View className="me-page__section">
+        <CellGroup title={t('me.data.title')}>
+          <View className="me-page__export">
+            <Text className="me-page__hint">{t('me.export.description')}</Text>
+            <Button
+              className="me-page__export-button"
+              size="small"
+              fill="outline"
+              type="primary"
+              loading={exporting}
+              disabled={busy && !exporting}
+              onClick={() => void runExport()}
+            >
+              {t('me.export')}
+            </Button>
+          </View>
+        </CellGroup>
+      </View>
+
+      <View className="me-page__actions">
+        <Button
+          className="me-page__logout"
+          block
+          fill="outline"
+          loading={leaving}
+          disabled={busy && !leaving}
+          onClick={() => void runLogout()}
+        >
+          {t('me.logout')}
+        </Button>
+        <Button
+          className="me-page__delete"
+          block
+          fill="none"
+          type="danger"
+          loading={deleting}
+          disabled={busy && !deleting}
+          onClick={() => void runDelete()}
+        >
+          {t('me.delete')}
+        </Button>
+      </View>
+    </View>
+  );
 }

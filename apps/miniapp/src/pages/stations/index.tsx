@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import type { StationSummary } from '@yizhan/contracts';
-import { useCallback } from 'react';
+import { ConsentKind, type StationSummary } from '@yizhan/contracts';
+import { useCallback, useState } from 'react';
+import { ConsentSheet } from '../../components/ConsentSheet';
 import { FilterBar } from '../../components/FilterBar';
 import { ListFooter } from '../../components/ListFooter';
 import { Button } from '../../components/nutui';
@@ -10,15 +11,33 @@ import { StationCard } from '../../components/StationCard';
 import { useStations } from '../../hooks/useStations';
 import { errorMessage, t } from '../../i18n';
 import { stationDetailUrl } from '../../routes';
+import { consentState, decideConsent } from '../../services/consent';
 import './index.scss';
 
 export default function StationsPage() {
   const [state, actions] = useStations();
+  const [asking, setAsking] = useState(false);
 
   // Every time the tab shows: locate again (the user moves) and reload, keeping the list visible.
+  // Until the user has answered the location consent (once per privacy version), ask instead.
   useDidShow(() => {
+    if (consentState(ConsentKind.Location) === 'undecided') {
+      setAsking(true);
+      return;
+    }
     void actions.reload();
   });
+
+  const decide = useCallback(
+    (granted: boolean) => {
+      setAsking(false);
+      // The decision is stored on the device at once, so the reload below already follows it;
+      // recording it on the server may fail quietly: the next GET /me reconciles it.
+      decideConsent(ConsentKind.Location, granted).catch(() => undefined);
+      void actions.reload();
+    },
+    [actions],
+  );
 
   usePullDownRefresh(() => {
     void actions.reload().finally(() => Taro.stopPullDownRefresh());
@@ -32,7 +51,8 @@ export default function StationsPage() {
     void Taro.navigateTo({ url: stationDetailUrl(station.id) });
   }, []);
 
-  const byName = state.locationState === 'unavailable';
+  const notAllowed = state.locationState === 'not-allowed';
+  const byName = state.locationState === 'unavailable' || notAllowed;
 
   return (
     <View className="stations-page">
@@ -43,20 +63,22 @@ export default function StationsPage() {
       </View>
       <FilterBar filters={state.filters} onChange={actions.setFilters} />
 
-      {state.locationState === 'locating' && state.phase === 'loading' && (
+      {state.locationState === 'locating' && state.phase === 'loading' && !asking && (
         <Text className="stations-page__locating">{t('stations.locating')}</Text>
       )}
       {byName && (
         <View className="stations-page__notice location-notice">
-          <Text className="location-notice__text">{t('stations.locationFallback')}</Text>
+          <Text className="location-notice__text">
+            {notAllowed ? t('stations.locationRefused') : t('stations.locationFallback')}
+          </Text>
           <Button
             className="location-notice__retry"
             size="mini"
             fill="outline"
             type="primary"
-            onClick={() => void actions.reload({ relocate: true })}
+            onClick={() => (notAllowed ? setAsking(true) : void actions.reload({ relocate: true }))}
           >
-            {t('stations.locationRetry')}
+            {notAllowed ? t('stations.locationGrant') : t('stations.locationRetry')}
           </Button>
         </View>
       )}
@@ -89,6 +111,8 @@ export default function StationsPage() {
           <ListFooter loadingMore={state.loadingMore} ended={state.nextCursor === null} />
         </View>
       )}
+
+      <ConsentSheet visible={asking} onAgree={() => decide(true)} onRefuse={() => decide(false)} />
     </View>
   );
 }
