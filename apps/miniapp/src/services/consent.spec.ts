@@ -13,6 +13,7 @@ import { taroFake } from '../../test/taro-fake';
 import {
   consentState,
   decideConsent,
+  forgetConsentDecisions,
   localDecision,
   PRIVACY_VERSION,
   reconcileConsents,
@@ -163,6 +164,20 @@ describe('consent', () => {
       ]);
 
       expect(sentTo('POST /me/consents')).toHaveLength(1);
+    });
+  });
+  describe(forgetConsentDecisions.name, () => {
+    it('forgets the device decisions so the next person on a shared phone is asked again', async () => {
+      await decideConsent('location', true);
+      const heard = jest.fn();
+      const unsubscribe = subscribeConsents(heard);
+
+      forgetConsentDecisions();
+      unsubscribe();
+      reloadConsents();
+
+      expect(localDecision('location')).toBeNull();
+      expect(heard).toHaveBeenCalled();
     });
   });
 });

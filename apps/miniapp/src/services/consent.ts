@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ErrorCode, type ConsentKind, type MeResponse } from '@yizhan/contracts';
+import { CONSENT_KINDS, ErrorCode, type ConsentKind, type MeResponse } from '@yizhan/contracts';
 import { ApiError } from './api-error';
 import { grantConsent, withdrawConsent } from './me';
 import { session } from './session';
@@ -74,6 +74,23 @@ function saveLocal(kind: ConsentKind, granted: boolean): void {
 /** Forgets the memory copies (tests). */
 export function reloadConsents(): void {
   decisions.clear();
+}
+
+/**
+ * Forgets this device's decisions when someone signs out or erases their account: on a shared
+ * phone the next person must give their own consent, not inherit (and have recorded on their
+ * account) the previous one's.
+ */
+export function forgetConsentDecisions(): void {
+  for (const kind of CONSENT_KINDS) {
+    try {
+      Taro.removeStorageSync(storageKey(kind));
+    } catch {
+      // Storage unavailable: the memory copy below is what the app reads anyway.
+    }
+    decisions.set(kind, null);
+  }
+  for (const listener of [...listeners]) listener();
 }
 
 /** True when the server holds this user's agreement to the current version. */

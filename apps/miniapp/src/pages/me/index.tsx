@@ -9,6 +9,7 @@ import { useMe } from '../../hooks/useMe';
 import { errorMessage, t } from '../../i18n';
 import { PagePath } from '../../routes';
 import { logout } from '../../services/auth';
+import { forgetConsentDecisions } from '../../services/consent';
 import { exportMyData } from '../../services/data-export';
 import { deleteMe } from '../../services/me';
 import './index.scss';
@@ -41,6 +42,7 @@ export default function MePage() {
 
   const [leaving, runLogout] = useAction(async () => {
     await logout();
+    forgetConsentDecisions();
     void Taro.showToast({ title: t('me.logout.done'), icon: 'none' });
   });
 
@@ -54,6 +56,7 @@ export default function MePage() {
     });
     if (!confirm) return;
     await deleteMe();
+    forgetConsentDecisions();
     void Taro.showToast({ title: t('me.delete.done'), icon: 'none' });
   });
 
