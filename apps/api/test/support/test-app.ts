@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
+import { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
 import { createApp } from '../../src/create-app';
 import { createTestDatabase, currentDialect, TestDatabase, TestDialect } from './test-database';
@@ -8,10 +9,26 @@ import { createTestDatabase, currentDialect, TestDatabase, TestDialect } from '.
 export interface TestApp {
   dialect: TestDialect;
   app: NestFastifyApplication;
+  config: AppConfig;
   dataSource: DataSource;
   database: TestDatabase;
-  /** Pins the server clock (opening hours) for the rest of the suite. */
+  /** Pins the server clock (opening hours, code expiry, lockouts) until `restoreNow()`. */
   setNow(instant: Date): void;
+  /** Lets the server clock run with real time again. */
+  restoreNow(): void;
+  /**
+   * Boots another instance of the API on the same database (another process behind the load
+   * balancer), with extra environment on top of the suite's; closed with the suite.
+   */
+  bootAnother(env?: Record<string, string>): Promise<NestFastifyApplication>;
+}
+
+export interface TestAppOptions {
+  /**
+   * Extra environment for `loadConfig`, read when the app boots — after the beforeAll hooks
+   * registered before `useTestApp`, so it may name a fake server those hooks started.
+   */
+  env?: () => Record<string, string>;
 }
 
 export interface JsonResponse<T> {
@@ -25,19 +42,33 @@ export interface JsonResponse<T> {
  * migrations at start) on a fresh database of the run's dialect, and tear both down.
  * The returned object is filled in by beforeAll.
  */
-export function useTestApp(): TestApp {
+export function useTestApp(options: TestAppOptions = {}): TestApp {
   const handle = { dialect: currentDialect() } as TestApp;
+  const others: NestFastifyApplication[] = [];
   beforeAll(async () => {
     handle.database = await createTestDatabase(handle.dialect);
-    const config = loadConfig({ ...handle.database.env, LOG_LEVEL: 'silent' });
-    handle.app = await createApp(config);
+    const baseEnv = { ...handle.database.env, LOG_LEVEL: 'silent', ...options.env?.() };
+    handle.config = loadConfig(baseEnv);
+    handle.app = await createApp(handle.config);
     handle.dataSource = handle.app.get(DataSource);
     const clock = handle.app.get(Clock);
+    let pinned: jest.SpyInstance<Date, []> | null = null;
     handle.setNow = (instant) => {
-      jest.spyOn(clock, 'now').mockReturnValue(instant);
+      pinned ??= jest.spyOn(clock, 'now');
+      pinned.mockReturnValue(instant);
+    };
+    handle.restoreNow = () => {
+      pinned?.mockRestore();
+      pinned = null;
+    };
+    handle.bootAnother = async (env = {}) => {
+      const app = await createApp(loadConfig({ ...baseEnv, ...env }));
+      others.push(app);
+      return app;
     };
   });
   afterAll(async () => {
+    for (const app of others) await app.close();
     await handle.app?.close();
     await handle.database?.drop();
   });

@@ -55,7 +55,12 @@ export class TokenService {
     const now = this.clock.now();
     const stored = await this.refreshTokens.findByHash(hashToken(refreshToken));
     if (!stored) throw AuthError.refreshRefused();
-    if (stored.usedAt || stored.revokedAt) {
+    if (
+      stored.usedAt ||
+      stored.revokedAt ||
+      // A revoked family stays dead, even for a token issued while it was being revoked.
+      (await this.refreshTokens.familyRevoked(stored.familyId))
+    ) {
       await this.refreshTokens.revokeFamily(stored.familyId, now);
       throw AuthError.refreshRefused();
     }

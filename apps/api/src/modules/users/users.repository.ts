@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ConsentKind } from '@yizhan/contracts';
 import { randomUUID } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
-import { TxManager } from '../../database/transactions';
+import { Transactions, TxManager } from '../../database/transactions';
 import { ConsentEntity } from './consent.entity';
 import { UserRoleEntity } from './user-role.entity';
 import { UserEntity } from './user.entity';
@@ -19,6 +19,7 @@ export class UsersRepository {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(UserRoleEntity) private readonly roles: Repository<UserRoleEntity>,
     @InjectRepository(ConsentEntity) private readonly consents: Repository<ConsentEntity>,
+    private readonly transactions: Transactions,
   ) {}
 
   findById(id: string): Promise<UserEntity | null> {
@@ -52,7 +53,7 @@ export class UsersRepository {
       }
       return tx.getRepository(UserEntity).findOneByOrFail({ id: user.id });
     };
-    return manager ? work(manager) : this.users.manager.transaction(work);
+    return manager ? work(manager) : this.transactions.run(work);
   }
 
   async update(id: string, changes: Partial<UserEntity>): Promise<void> {
@@ -103,12 +104,13 @@ export class UsersRepository {
 
   /** Records a consent, replacing any active one of the same kind (a new version supersedes). */
   async grantConsent(userId: string, kind: ConsentKind, version: string, at: Date) {
-    return this.consents.manager.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const consents = tx.getRepository(ConsentEntity);
       await consents.update({ userId, kind, withdrawnAt: IsNull() }, { withdrawnAt: at });
       const consent = { id: randomUUID(), userId, kind, version, grantedAt: at, withdrawnAt: null };
       await consents.insert(consent);
-      return consent;
+      // As stored: a DATETIME column keeps whole seconds, and GET /me shows the stored time.
+      return consents.findOneByOrFail({ id: consent.id });
     });
   }
 

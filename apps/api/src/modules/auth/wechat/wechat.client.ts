@@ -30,6 +30,9 @@ interface Code2SessionBody {
  */
 @Injectable()
 export class WechatClient {
+  /** How long one call may take; a field (not only the constant) so tests need not wait 5 s. */
+  timeoutMs = WECHAT_TIMEOUT_MS;
+
   constructor(
     private readonly config: AppConfig,
     @InjectPinoLogger(WechatClient.name) private readonly logger: PinoLogger,
@@ -50,7 +53,7 @@ export class WechatClient {
 
     let body: Code2SessionBody;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(WECHAT_TIMEOUT_MS) });
+      const response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       body = (await response.json()) as Code2SessionBody;
     } catch (error) {
