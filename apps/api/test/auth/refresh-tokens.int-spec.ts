@@ -23,13 +23,14 @@ describe(`${TokenService.name}: refresh rotation over HTTP (integration)`, () =>
     const login = await signIn(ctx.app, account.username);
 
     const rotated = await refresh(login.refreshToken);
+    const meWithRotated = await me(rotated.body.accessToken);
     const again = await refresh(login.refreshToken);
 
     expect(rotated.status).toBe(200);
     expect(rotated.body.refreshToken).not.toBe(login.refreshToken);
     expect(rotated.body.accessToken).toEqual(expect.any(String));
     expect(rotated.body.user).toMatchObject({ id: account.id, username: account.username });
-    expect((await me(rotated.body.accessToken)).status).toBe(200);
+    expect(meWithRotated.status).toBe(200);
     expect(outcome(again)).toEqual([401, 'UNAUTHENTICATED']);
   });
 
@@ -76,6 +77,21 @@ describe(`${TokenService.name}: refresh rotation over HTTP (integration)`, () =>
     expect(logout.status).toBe(204);
     expect(outcome(await refresh(rotated.body.refreshToken))).toEqual([401, 'UNAUTHENTICATED']);
     expect((await refresh(other.refreshToken)).status).toBe(200);
+    // Its access tokens die with it, not ten minutes later; the other session's live on.
+    expect(outcome(await me(rotated.body.accessToken))).toEqual([401, 'UNAUTHENTICATED']);
+    expect(outcome(await me(session.accessToken))).toEqual([401, 'UNAUTHENTICATED']);
+    expect((await me(other.accessToken)).status).toBe(200);
+  });
+
+  it('refuses the access tokens of a family revoked for a replayed refresh token', async () => {
+    const account = await newAccount();
+    const session = await signIn(ctx.app, account.username);
+    const rotated = await refresh(session.refreshToken);
+    expect((await me(rotated.body.accessToken)).status).toBe(200);
+
+    await refresh(session.refreshToken); // the replay
+
+    expect(outcome(await me(rotated.body.accessToken))).toEqual([401, 'UNAUTHENTICATED']);
   });
 
   it("cannot end someone else's session by sending their refresh token", async () => {

@@ -296,6 +296,9 @@ describe(`${MeController.name} (integration)`, () => {
 
       expect(erased.status).toBe(204);
       expect(outcome(login)).toEqual([401, 'UNAUTHENTICATED']);
+      // The erased admin's unexpired access token reaches no staff route either.
+      const staffList = await api(ctx.app, { path: '/staff', token: session.accessToken });
+      expect(outcome(staffList)).toEqual([401, 'UNAUTHENTICATED']);
       const entry = await ctx.dataSource.getRepository(AuditEntryEntity).findOneBy({
         action: 'account.erase',
         targetId: handler.id,

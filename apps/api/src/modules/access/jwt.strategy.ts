@@ -4,6 +4,7 @@ import { ROLES } from '@yizhan/contracts';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Actor, RoleClaim } from './actor';
 import { AccessError } from './access.errors';
+import { SessionRevocations } from './session-revocations';
 import {
   ACCESS_TOKEN_AUDIENCE,
   ACCESS_TOKEN_ISSUER,
@@ -18,7 +19,10 @@ import {
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(keys: TokenKeys) {
+  constructor(
+    keys: TokenKeys,
+    private readonly revocations: SessionRevocations,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: keys.jwtSecret,
@@ -29,7 +33,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(payload: Partial<AccessTokenClaims>): Actor {
+  async validate(payload: Partial<AccessTokenClaims>): Promise<Actor> {
     // jsonwebtoken accepts a token without `exp` as never expiring; ours always carry one.
     if (typeof payload.exp !== 'number' || payload.typ !== 'access') {
       throw AccessError.unauthenticated();
@@ -40,6 +44,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!Array.isArray(payload.roles) || !payload.roles.every(isRoleClaim)) {
       throw AccessError.unauthenticated();
     }
+    // Logout and erasure end the session now, not when its access tokens expire.
+    if (await this.revocations.isRevoked(payload.sid)) throw AccessError.unauthenticated();
     return new Actor(payload.sub, payload.roles, payload.sid);
   }
 }

@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock';
 import { Transactions } from '../../database/transactions';
 import { RoleClaim } from '../access/actor';
+import { SessionRevocations } from '../access/session-revocations';
 import {
   ACCESS_TOKEN_AUDIENCE,
   ACCESS_TOKEN_ISSUER,
@@ -37,6 +38,7 @@ export class TokenService {
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   /** A new login: a new family. */
@@ -61,7 +63,7 @@ export class TokenService {
       // A revoked family stays dead, even for a token issued while it was being revoked.
       (await this.refreshTokens.familyRevoked(stored.familyId))
     ) {
-      await this.refreshTokens.revokeFamily(stored.familyId, now);
+      await this.endFamily(stored.familyId, now);
       throw AuthError.refreshRefused();
     }
     if (stored.expiresAt <= now) throw AuthError.refreshRefused();
@@ -73,7 +75,7 @@ export class TokenService {
     );
     if (!won) {
       // Lost a race with another use of the same token: treat it as the replay it is.
-      await this.refreshTokens.revokeFamily(stored.familyId, now);
+      await this.endFamily(stored.familyId, now);
       throw AuthError.refreshRefused();
     }
     const tokens = await this.issueInFamily(stored.userId, roles, stored.familyId);
@@ -84,12 +86,14 @@ export class TokenService {
   async revoke(refreshToken: string, userId: string): Promise<void> {
     const stored = await this.refreshTokens.findByHash(hashToken(refreshToken));
     if (stored && stored.userId === userId) {
-      await this.refreshTokens.revokeFamily(stored.familyId, this.clock.now());
+      await this.endFamily(stored.familyId, this.clock.now());
     }
   }
 
-  async revokeSession(familyId: string): Promise<void> {
-    await this.refreshTokens.revokeFamily(familyId, this.clock.now());
+  /** Revokes a family in the database and at once in this process's access-token check. */
+  private async endFamily(familyId: string, at: Date): Promise<void> {
+    await this.refreshTokens.revokeFamily(familyId, at);
+    this.revocations.markRevoked(familyId);
   }
 
   private async issueInFamily(

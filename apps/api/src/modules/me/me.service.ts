@@ -14,6 +14,7 @@ import { Transactions } from '../../database/transactions';
 import { RequestMeta } from '../access/access.decorators';
 import { AccessError } from '../access/access.errors';
 import { Actor } from '../access/actor';
+import { SessionRevocations } from '../access/session-revocations';
 import { AuditService } from '../audit/audit.service';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { WechatIdentitiesRepository } from '../auth/wechat/wechat-identities.repository';
@@ -34,6 +35,7 @@ export class MeService {
     private readonly cipher: PiiCipher,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   async get(actor: Actor): Promise<MeResponse> {
@@ -115,6 +117,8 @@ export class MeService {
         );
       }
     });
+    // The account's other sessions follow within the revocation check's few seconds.
+    this.revocations.markRevoked(actor.sessionId);
   }
 
   /** An erased account's still-unexpired access token no longer reaches its (empty) profile. */

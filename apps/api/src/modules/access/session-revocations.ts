@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
+import { RefreshTokenEntity } from '../auth/refresh-token.entity';
+
+/** How long another instance's logout may take to reach this one. */
+const CHECK_TTL_MS = 5_000;
+const MAX_CACHED_SESSIONS = 50_000;
+
+/**
+ * Whether a session (a refresh-token family) was ended — by logout, account erasure or a
+ * detected refresh-token replay — so its still-unexpired access tokens stop working too.
+ * Answers are cached a few seconds per session: one indexed query per session and instance
+ * every few seconds, not per request. Revocations made by this instance apply at once.
+ */
+@Injectable()
+export class SessionRevocations {
+  private readonly checked = new Map<string, { revoked: boolean; until: number }>();
+
+  constructor(
+    @InjectRepository(RefreshTokenEntity) private readonly tokens: Repository<RefreshTokenEntity>,
+  ) {}
+
+  async isRevoked(sessionId: string): Promise<boolean> {
+    const now = Date.now();
+    const cached = this.checked.get(sessionId);
+    if (cached && cached.until > now) return cached.revoked;
+    const revoked =
+      (await this.tokens.countBy({ familyId: sessionId, revokedAt: Not(IsNull()) })) > 0;
+    this.remember(sessionId, revoked, revoked ? Number.POSITIVE_INFINITY : now + CHECK_TTL_MS);
+    return revoked;
+  }
+
+  markRevoked(sessionId: string): void {
+    this.remember(sessionId, true, Number.POSITIVE_INFINITY);
+  }
+
+  private remember(sessionId: string, revoked: boolean, until: number): void {
+    // A crude bound: sessions are cheap to re-check, memory is not free.
+    if (this.checked.size >= MAX_CACHED_SESSIONS) this.checked.clear();
+    this.checked.set(sessionId, { revoked, until });
+  }
+}
