@@ -197,8 +197,6 @@ export interface PointsAdjustment {
   amount: number;
   reason: string;
   createdAt: string;
-  /** The worker's spendable balance right after this adjustment. */
-  balanceAfter: number;
 }
 
 /** One disagreement found by the ledger check. */
