@@ -49,19 +49,17 @@ export async function authOf(
   user: TestUser,
 ): Promise<Record<string, string>> {
   const now = Math.floor(Date.now() / 1000);
-  const token = await app
-    .get(JwtService, { strict: false })
-    .signAsync(
-      {
-        sub: user.id,
-        sid: randomUUID(),
-        typ: 'access',
-        roles: user.roles,
-        iat: now,
-        exp: now + 3600,
-      },
-      { algorithm: JWT_ALGORITHM, issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
-    );
+  const token = await app.get(JwtService, { strict: false }).signAsync(
+    {
+      sub: user.id,
+      sid: randomUUID(),
+      typ: 'access',
+      roles: user.roles,
+      iat: now,
+      exp: now + 3600,
+    },
+    { algorithm: JWT_ALGORITHM, issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
+  );
   return { authorization: `Bearer ${token}` };
 }
 
