@@ -5,6 +5,8 @@ import { LedgerService } from './ledger.service';
 
 /** How often the API looks for expired points. Each lot expires once, whoever runs the job. */
 export const POINTS_EXPIRY_INTERVAL_MS = 60 * 60 * 1000;
+/** The first pass after start (a restart across midnight on New Year's Eve should not wait an hour). */
+export const POINTS_EXPIRY_FIRST_RUN_MS = 60 * 1000;
 
 /**
  * Expires due points every hour, as ledger transfers (LedgerService.expireDue). A plain timer
@@ -15,6 +17,7 @@ export const POINTS_EXPIRY_INTERVAL_MS = 60 * 60 * 1000;
 @Injectable()
 export class PointsExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
+  private firstRun: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -25,12 +28,16 @@ export class PointsExpiryJob implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     if (this.config.nodeEnv === 'test') return;
+    this.firstRun = setTimeout(() => void this.runOnce(), POINTS_EXPIRY_FIRST_RUN_MS);
+    this.firstRun.unref();
     this.timer = setInterval(() => void this.runOnce(), POINTS_EXPIRY_INTERVAL_MS);
     this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.firstRun) clearTimeout(this.firstRun);
     if (this.timer) clearInterval(this.timer);
+    this.firstRun = null;
     this.timer = null;
     await this.running;
   }
