@@ -168,6 +168,35 @@ describe(`${LedgerService.name} under concurrency (MariaDB, real parallel connec
     expect(await balanceOf(worker.id)).toBe(10);
   });
 
+  it('settles a pending transfer once when posts and voids race', async () => {
+    const worker = await createUser(ctx.dataSource);
+    await fund(worker.id, 20);
+    const hold = await ledger.transfer({
+      debit: workerAccount(worker.id),
+      credit: merchantClearing(merchantId, district.id),
+      amount: 15,
+      kind: 'redemption',
+      idempotencyKey: newKey('hold'),
+      pending: true,
+    });
+
+    const results = await settle(
+      Array.from({ length: 10 }, (_, n) =>
+        n % 2 === 0 ? ledger.post(hold.transfer.id) : ledger.void(hold.transfer.id),
+      ),
+    );
+
+    const settled = await ctx.dataSource
+      .getRepository(PointsTransferEntity)
+      .findOneByOrFail({ id: hold.transfer.id });
+    const winners = results.filter((result) => result.status === 'fulfilled');
+    expect(['posted', 'voided']).toContain(settled.status);
+    expect(winners).toHaveLength(5);
+    expect(results.filter((result) => codeOf(result) === 'CONFLICT')).toHaveLength(5);
+    expect(await balanceOf(worker.id)).toBe(settled.status === 'posted' ? 5 : 20);
+    expect((await check()).mismatches).toEqual([]);
+  });
+
   it('runs a deadlock victim (two transactions locking two accounts in opposite order) again to a correct result', async () => {
     const a = await createUser(ctx.dataSource);
     const b = await createUser(ctx.dataSource);

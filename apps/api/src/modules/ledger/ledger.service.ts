@@ -651,6 +651,8 @@ export class LedgerService {
     const now = this.clock.now();
     try {
       await this.transactions.runWithRetry(async (manager) => {
+        // Cap counters before accounts, the order an award takes them in.
+        if (target === 'voided') await this.releaseCaps(manager, transfer);
         const sides: Array<{ accountId: string; delta: AccountDelta }> = [
           {
             accountId: debit.id,
@@ -680,12 +682,9 @@ export class LedgerService {
         if (target === 'posted' && credit.kind === 'worker_points') {
           await this.creditLots(manager, credit.id, resolved, null);
         }
-        if (target === 'voided') {
-          // A voided hold gives its points back as they were; a voided award its share of the cap.
-          if (debit.kind === 'worker_points') {
-            await this.creditLots(manager, debit.id, resolved, transfer.id);
-          }
-          await this.releaseCaps(manager, transfer);
+        if (target === 'voided' && debit.kind === 'worker_points') {
+          // A voided hold gives its points back as they were.
+          await this.creditLots(manager, debit.id, resolved, transfer.id);
         }
       }, TX_OPTIONS);
     } catch (error) {
