@@ -17,6 +17,7 @@ import { RolesGuard } from './modules/access/roles.guard';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { LedgerModule } from './modules/ledger/ledger.module';
 import { MeModule } from './modules/me/me.module';
 import { MerchantsModule } from './modules/merchants/merchants.module';
 import { RegionsModule } from './modules/regions/regions.module';
@@ -48,6 +49,7 @@ export class AppModule {
         AuditModule,
         MerchantsModule,
         StaffModule,
+        LedgerModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -9,5 +9,6 @@ export * from './dto/audit.dto';
 export * from './dto/merchant.dto';
 export * from './dto/region.dto';
 export * from './dto/station.dto';
+export * from './dto/points.dto';
 export * from './validate';
 export * from './phone';

@@ -22,4 +22,9 @@ export const Routes = {
   staff: '/staff',
   merchants: '/merchants',
   auditLog: '/audit-log',
+  pointsBalance: '/points/balance',
+  pointsTransfers: '/points/transfers',
+  pointsRules: '/points/rules',
+  pointsAdjustments: '/points/adjustments',
+  ledgerCheck: '/admin/ledger/check',
 } as const;

@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from '../config/load-config';
 import { createDataSource, ensureDatabaseDirectory } from '../database/data-source';
+import { checkLedger } from '../modules/ledger/ledger-check';
 import { seedDemo } from './seed/demo-seed';
 
 /** `node dist/cli/main.js <command>` (or `pnpm --filter @yizhan/api cli <command>`). */
 const COMMANDS: Record<
   string,
-  { summary: string; run: (dataSource: DataSource) => Promise<void> }
+  { summary: string; run: (dataSource: DataSource) => Promise<number | void> }
 > = {
   migrate: {
     summary: 'apply pending migrations',
@@ -26,6 +27,18 @@ const COMMANDS: Record<
           `${name}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`,
         );
       }
+    },
+  },
+  'ledger:check': {
+    summary: 'recompute every cached points balance from its transfers (exit 1 on a mismatch)',
+    run: async (dataSource) => {
+      const isMysql = dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb';
+      // One snapshot, so the totals describe one moment even while the API keeps writing.
+      const result = await (isMysql
+        ? dataSource.transaction('REPEATABLE READ', (manager) => checkLedger(manager, new Date()))
+        : dataSource.transaction((manager) => checkLedger(manager, new Date())));
+      say(JSON.stringify(result, null, 2));
+      return result.mismatches.length === 0 ? 0 : 1;
     },
   },
 };
@@ -53,11 +66,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const dataSource = await createDataSource(config.database);
   await dataSource.initialize();
   try {
-    await command.run(dataSource);
+    return (await command.run(dataSource)) ?? 0;
   } finally {
     await dataSource.destroy();
   }
-  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -7,6 +7,13 @@ import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
 import { SmsChallengeEntity } from '../modules/auth/sms-challenge.entity';
 import { WechatIdentityEntity } from '../modules/auth/wechat-identity.entity';
+import { CapCounterEntity } from '../modules/ledger/cap-counter.entity';
+import { EarningRuleEntity } from '../modules/ledger/earning-rule.entity';
+import { PointsAccountEntity } from '../modules/ledger/points-account.entity';
+import { PointsAwardEntity } from '../modules/ledger/points-award.entity';
+import { PointsLotDrawEntity } from '../modules/ledger/points-lot-draw.entity';
+import { PointsLotEntity } from '../modules/ledger/points-lot.entity';
+import { PointsTransferEntity } from '../modules/ledger/points-transfer.entity';
 import { MerchantEntity } from '../modules/merchants/merchant.entity';
 import { RegionEntity } from '../modules/regions/region.entity';
 import { StationEntity } from '../modules/stations/station.entity';
@@ -28,6 +35,13 @@ export const ENTITIES = [
   RefreshTokenEntity,
   SmsChallengeEntity,
   AuditEntryEntity,
+  PointsAccountEntity,
+  PointsTransferEntity,
+  PointsLotEntity,
+  PointsLotDrawEntity,
+  EarningRuleEntity,
+  PointsAwardEntity,
+  CapCounterEntity,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

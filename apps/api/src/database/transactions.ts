@@ -1,57 +1,91 @@
 import { Injectable } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isTransientTransactionError } from './transient-errors';
 
 /** The handle repositories take to join a caller's transaction. */
 export type TxManager = EntityManager;
 
-/** Runs of one transaction when InnoDB keeps choosing it as a deadlock victim. */
-const DEADLOCK_ATTEMPTS = 5;
+export type IsolationLevel =
+  'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
-/** InnoDB rolled the transaction back to break a deadlock ("try restarting transaction"). */
-export function isDeadlock(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: unknown; errno?: unknown } | undefined;
-  return driverError?.code === 'ER_LOCK_DEADLOCK' || driverError?.errno === 1213;
+export interface RetryOptions {
+  /** Tries in all, the first included (default 5). */
+  attempts?: number;
+  /** Upper bound of the first backoff; each retry doubles it, with full jitter (default 10 ms). */
+  baseDelayMs?: number;
+  /** Isolation on MySQL/MariaDB (SQLite transactions are serializable anyway). */
+  isolation?: IsolationLevel;
 }
+
+const DEFAULT_ATTEMPTS = 5;
+const DEFAULT_BASE_DELAY_MS = 10;
+const MAX_DELAY_MS = 250;
 
 /**
  * Runs work in one database transaction. Services use this instead of TypeORM so the rule
  * "these writes happen together" stays in the service while queries stay in repositories.
+ * `DataSource.transaction` releases its connection in a `finally`, whatever the work throws.
  *
- * Concurrency differs per database, and is handled here once:
- * - MySQL/MariaDB: concurrent transactions that update then insert in the same index range
- *   (two users granting a consent) take gap locks and can deadlock though neither is wrong;
- *   InnoDB rolls one back, and it is run again after a short random pause.
- * - SQLite: TypeORM's better-sqlite3 driver uses one connection for everything, where a
- *   second BEGIN fails ("cannot start a transaction within a transaction"), so transactions
- *   run one after another. `work` must not open another transaction: it would wait for itself.
+ * SQLite has one connection per process (TypeORM's better-sqlite3 driver): two transactions
+ * interleaving on it would nest `BEGIN`s, so on SQLite transactions queue one after another.
  */
 @Injectable()
 export class Transactions {
-  private sqliteQueue: Promise<unknown> = Promise.resolve();
+  private sqliteTail: Promise<unknown> = Promise.resolve();
+  private retried = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
-  run<T>(work: (manager: TxManager) => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type === 'better-sqlite3') {
-      const result = this.sqliteQueue.then(() => this.dataSource.transaction(work));
-      this.sqliteQueue = result.catch(() => undefined);
-      return result;
-    }
-    return this.retryingDeadlocks(work);
+  /** Transactions run again after a deadlock or lock timeout since start (for tests and logs). */
+  get retriedAttempts(): number {
+    return this.retried;
   }
 
-  private async retryingDeadlocks<T>(work: (manager: TxManager) => Promise<T>): Promise<T> {
+  get isMysql(): boolean {
+    return this.dataSource.options.type === 'mysql' || this.dataSource.options.type === 'mariadb';
+  }
+
+  /**
+   * Every transaction retries a deadlock or lock timeout: concurrent transactions that update
+   * then insert in one index range (two users granting a consent) take gap locks and can
+   * deadlock on InnoDB though neither is wrong.
+   */
+  run<T>(work: (manager: TxManager) => Promise<T>): Promise<T> {
+    return this.runWithRetry((manager) => work(manager));
+  }
+
+  /**
+   * Runs `work` in a transaction and, when the database rolls it back as a deadlock victim or
+   * a lock wait times out (MySQL 1213 / 1205), runs the whole of it again: bounded tries with
+   * jittered exponential backoff. `work` must therefore do all its reads and writes through
+   * the manager it is given (`attempt` counts from 1).
+   */
+  async runWithRetry<T>(
+    work: (manager: TxManager, attempt: number) => Promise<T>,
+    options: RetryOptions = {},
+  ): Promise<T> {
+    const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
+    const baseDelay = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.dataSource.transaction(work);
+        return await this.serialized(() =>
+          options.isolation && this.isMysql
+            ? this.dataSource.transaction(options.isolation, (manager) => work(manager, attempt))
+            : this.dataSource.transaction((manager) => work(manager, attempt)),
+        );
       } catch (error) {
-        if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
-        // A short random pause, so the same transactions do not collide again at once.
-        await sleep(randomInt(1, 20) * attempt);
+        if (attempt >= attempts || !isTransientTransactionError(error)) throw error;
+        this.retried += 1;
+        const ceiling = Math.min(MAX_DELAY_MS, baseDelay * 2 ** (attempt - 1));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
       }
     }
+  }
+
+  private serialized<T>(task: () => Promise<T>): Promise<T> {
+    if (this.isMysql) return task();
+    const result = this.sqliteTail.then(task, task);
+    this.sqliteTail = result.catch(() => undefined);
+    return result;
   }
 }

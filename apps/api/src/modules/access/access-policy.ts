@@ -17,6 +17,8 @@ export interface SubjectFields {
   StaffAccount: { id: string; regionId: string | null };
   AuditEntry: { regionId: string | null };
   User: { id: string };
+  /** A ledger account; for a worker, `regionId` is their home region. */
+  PointsAccount: { regionId: string | null };
 }
 export type SubjectType = keyof SubjectFields;
 
@@ -72,6 +74,7 @@ export class AccessPolicy {
       can('manage', 'Merchant', inRegion);
       can(['read', 'create'], 'StaffAccount', inRegion);
       can('read', 'AuditEntry', inRegion);
+      can('manage', 'PointsAccount', inRegion);
     }
     for (const grant of actor.grantsOf('station_manager')) {
       if (grant.stationId) can(['read', 'update'], 'Station', { id: grant.stationId });

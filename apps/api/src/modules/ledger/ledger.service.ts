@@ -1,0 +1,860 @@
+import { Injectable } from '@nestjs/common';
+import {
+  EARNING_KINDS,
+  EarningKind,
+  PointsAccountKind,
+  TransferKind,
+  TransferStatus,
+} from '@yizhan/contracts';
+import { randomUUID } from 'node:crypto';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { Clock } from '../../common/clock';
+import { NotFoundError, ValidationFailedError } from '../../common/errors/domain.error';
+import { uuidV5 } from '../../common/uuid';
+import { Transactions, TxManager } from '../../database/transactions';
+import { TransientConflictError } from '../../database/transient-errors';
+import { isUniqueViolation } from '../../database/unique-violation';
+import { DEFAULT_TIME_ZONE, RegionEntity } from '../regions/region.entity';
+import { RegionsRepository } from '../regions/regions.repository';
+import { EarningRuleEntity } from './earning-rule.entity';
+import { EarningRulesRepository } from './earning-rules.repository';
+import {
+  AccountRef,
+  accountIdOf,
+  isSpendGuarded,
+  LEDGER_NAMESPACE,
+  regionPool,
+  workerAccount,
+} from './ledger-accounts';
+import { LedgerError } from './ledger.errors';
+import { AccountDelta, LedgerRepository } from './ledger.repository';
+import { PointsAwardEntity } from './points-award.entity';
+import { capPeriodKeys, expiryOf } from './points-periods';
+import { PointsLotDrawEntity } from './points-lot-draw.entity';
+import { PointsLotEntity } from './points-lot.entity';
+import { PointsTransferEntity } from './points-transfer.entity';
+import { requestHash } from './request-hash';
+
+/** What a transfer is about (a check-in, a report, a redemption …). */
+export interface TransferRef {
+  type: string;
+  id: string | null;
+}
+
+export interface TransferRequest {
+  debit: AccountRef;
+  credit: AccountRef;
+  amount: number;
+  kind: TransferKind;
+  ref?: TransferRef | null;
+  /** Unique across the ledger; callers namespace theirs (`adjustment:<admin>:<key>`). */
+  idempotencyKey: string;
+  /** Hold now, post or void later. */
+  pending?: boolean;
+  memo?: string | null;
+  createdBy?: string | null;
+  /** When points credited to a worker lapse; default: the end of next year. */
+  expiresAt?: Date | null;
+  /** Extra request fields that must match on a replay (the caller's own body). */
+  requestFields?: Record<string, string | number | boolean | null>;
+}
+
+/** A transfer as the ledger's callers see it. */
+export interface TransferView {
+  id: string;
+  debitAccountId: string;
+  creditAccountId: string;
+  amount: number;
+  kind: TransferKind;
+  status: TransferStatus;
+  refType: string | null;
+  refId: string | null;
+  reversesTransferId: string | null;
+  memo: string | null;
+  createdAt: string;
+}
+
+export interface TransferOutcome {
+  transfer: TransferView;
+  /** True when the idempotency key had been used: the answer is the first one, nothing moved. */
+  replayed: boolean;
+}
+
+/** Work to do inside a transfer's transaction (an audit entry), after the points moved. */
+export type WithinTransaction = (manager: TxManager, transfer: TransferView) => Promise<void>;
+
+export interface AwardRequest {
+  workerId: string;
+  /** Where the work happened (the station's or report's region): picks the rule and its pool. */
+  regionId: string;
+  kind: EarningKind;
+  ref?: TransferRef | null;
+  idempotencyKey: string;
+  /** Rule units (hours for volunteering); default 1. */
+  units?: number;
+  /** Hold the points until a later decision (`post` / `void`). */
+  pending?: boolean;
+}
+
+export interface AwardResult {
+  awardId: string;
+  ruleId: string | null;
+  requested: number;
+  awarded: number;
+  /** True when a cap cut the award (to less than requested, maybe to 0). */
+  capped: boolean;
+  transferId: string | null;
+  status: TransferStatus | null;
+}
+
+export interface ExpiryRun {
+  lots: number;
+  points: number;
+  failures: number;
+}
+
+/** One planned movement: the row to insert and what it does to lots. */
+interface Movement {
+  transfer: PointsTransferEntity;
+  debitKind: PointsAccountKind;
+  creditKind: PointsAccountKind;
+  /** Reversal of a credit: take back the lots that credit opened first. */
+  preferLotsFrom?: string | null;
+  /** Undo of a debit: give back what it drew, with the lots' original dates. */
+  restoreDrawsOf?: string | null;
+  /** Expiry: draw exactly this lot. */
+  onlyLot?: string | null;
+}
+
+/** Rolls a post/void back when another request resolved the transfer first. */
+class AlreadyResolved extends Error {}
+
+const CAP_COUNTER_NAMESPACE = LEDGER_NAMESPACE;
+const EXPIRY_BATCH = 200;
+const MAX_UNITS = 1_000;
+/** Ledger transactions read only rows they have locked; no snapshot is needed. */
+const TX_OPTIONS = { isolation: 'READ COMMITTED' } as const;
+
+export function toTransferView(transfer: PointsTransferEntity): TransferView {
+  return {
+    id: transfer.id,
+    debitAccountId: transfer.debitAccountId,
+    creditAccountId: transfer.creditAccountId,
+    amount: transfer.amount,
+    kind: transfer.kind,
+    status: transfer.status,
+    refType: transfer.refType,
+    refId: transfer.refId,
+    reversesTransferId: transfer.reversesTransferId,
+    memo: transfer.memo,
+    createdAt: transfer.createdAt.toISOString(),
+  };
+}
+
+/**
+ * The one owner of every transaction that moves points. Each movement is: the two account
+ * rows changed in id order (the debit side of a worker with a conditional UPDATE that refuses
+ * to overdraw), the transfer row inserted (its unique idempotency key makes a retry a replay),
+ * and the worker's lots drawn or opened — all in one transaction that is run again whole after
+ * a deadlock or lock timeout.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(
+    private readonly ledger: LedgerRepository,
+    private readonly rules: EarningRulesRepository,
+    private readonly regions: RegionsRepository,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+    @InjectPinoLogger(LedgerService.name) private readonly logger: PinoLogger,
+  ) {}
+
+  // ---- plain transfers -----------------------------------------------------------------
+
+  /**
+   * Moves points (or holds them, with `pending`). The same key with the same request answers
+   * the first result without moving anything; with another request → 409 IDEMPOTENCY_KEY_REUSED.
+   */
+  async transfer(request: TransferRequest, within?: WithinTransaction): Promise<TransferOutcome> {
+    const { amount } = request;
+    if (!Number.isInteger(amount) || amount <= 0) {
+      throw ValidationFailedError.forField(
+        'amount',
+        'isPositive',
+        'amount must be a positive integer',
+      );
+    }
+    const debitId = accountIdOf(request.debit);
+    const creditId = accountIdOf(request.credit);
+    if (debitId === creditId) throw LedgerError.conflict('A transfer needs two different accounts');
+    const hash = requestHash({
+      debit: debitId,
+      credit: creditId,
+      amount,
+      kind: request.kind,
+      refType: request.ref?.type ?? null,
+      refId: request.ref?.id ?? null,
+      pending: request.pending ?? false,
+      memo: request.memo ?? null,
+      ...request.requestFields,
+    });
+    const existing = await this.ledger.findTransferByKey(request.idempotencyKey);
+    if (existing) return replay(existing, hash);
+
+    await this.ensureAccount(request.debit);
+    await this.ensureAccount(request.credit);
+    const now = this.clock.now();
+    const expiresAt =
+      request.expiresAt !== undefined
+        ? request.expiresAt
+        : request.credit.kind === 'worker_points'
+          ? expiryOf('end_of_next_year', now, DEFAULT_TIME_ZONE)
+          : null;
+    const outcome = await this.commit(
+      request.idempotencyKey,
+      hash,
+      async () => ({
+        transfer: newTransfer({
+          debitAccountId: debitId,
+          creditAccountId: creditId,
+          amount,
+          kind: request.kind,
+          status: request.pending ? 'pending' : 'posted',
+          ref: request.ref ?? null,
+          idempotencyKey: request.idempotencyKey,
+          requestHash: hash,
+          memo: request.memo ?? null,
+          createdBy: request.createdBy ?? null,
+          expiresAt,
+          createdAt: now,
+        }),
+        debitKind: request.debit.kind,
+        creditKind: request.credit.kind,
+      }),
+      within,
+    );
+    if (!outcome) throw new Error('A transfer planned nothing');
+    return outcome;
+  }
+
+  /** Settles a pending transfer: the held points count (idempotent; a voided one → 409). */
+  post(transferId: string): Promise<TransferView> {
+    return this.resolve(transferId, 'posted');
+  }
+
+  /** Releases a pending transfer without effect (idempotent; a posted one → 409). */
+  void(transferId: string): Promise<TransferView> {
+    return this.resolve(transferId, 'voided');
+  }
+
+  /**
+   * Undoes a posted transfer with one in the other direction (`reversal`, or `refund` for a
+   * redemption). At most one undo per transfer (a unique column); undoing a worker's credit
+   * needs the points still to be there (409 POINTS_INSUFFICIENT otherwise).
+   */
+  async reverse(
+    transferId: string,
+    options: {
+      idempotencyKey: string;
+      kind?: 'reversal' | 'refund';
+      memo?: string | null;
+      createdBy?: string | null;
+    },
+  ): Promise<TransferOutcome> {
+    const kind = options.kind ?? 'reversal';
+    const original = await this.ledger.findTransfer(transferId);
+    if (!original) throw new NotFoundError('Transfer not found');
+    const hash = requestHash({ reverses: original.id, kind, memo: options.memo ?? null });
+    const existing = await this.ledger.findTransferByKey(options.idempotencyKey);
+    if (existing) return replay(existing, hash);
+    if (original.status !== 'posted') {
+      throw LedgerError.conflict('Only a posted transfer can be undone; a pending one is voided');
+    }
+    if (['reversal', 'refund', 'expiry'].includes(original.kind)) {
+      throw LedgerError.conflict(`A ${original.kind} transfer cannot be undone`);
+    }
+    const [debit, credit] = await Promise.all([
+      this.ledger.findAccount(original.creditAccountId),
+      this.ledger.findAccount(original.debitAccountId),
+    ]);
+    if (!debit || !credit) throw new Error(`Accounts of transfer ${original.id} are missing`);
+    const now = this.clock.now();
+    try {
+      const outcome = await this.commit(options.idempotencyKey, hash, async () => ({
+        transfer: newTransfer({
+          debitAccountId: debit.id,
+          creditAccountId: credit.id,
+          amount: original.amount,
+          kind,
+          status: 'posted',
+          ref: { type: original.refType ?? 'transfer', id: original.refId ?? original.id },
+          idempotencyKey: options.idempotencyKey,
+          requestHash: hash,
+          memo: options.memo ?? null,
+          createdBy: options.createdBy ?? null,
+          expiresAt: null,
+          reversesTransferId: original.id,
+          createdAt: now,
+        }),
+        debitKind: debit.kind,
+        creditKind: credit.kind,
+        preferLotsFrom: original.id,
+        restoreDrawsOf: original.id,
+      }));
+      if (!outcome) throw new Error('A reversal planned nothing');
+      return outcome;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw LedgerError.conflict('This transfer was already undone');
+      throw error;
+    }
+  }
+
+  // ---- earning -------------------------------------------------------------------------
+
+  /**
+   * Awards a worker the points the region's rule gives for `kind`, within its daily and weekly
+   * caps (a cap may cut an award short, or to 0). The caps are counters raised conditionally in
+   * the award's own transaction, so parallel awards never pass them together. Idempotent on
+   * `idempotencyKey`, capped outcomes included. The worker's home region is set by their first
+   * award (`regionId`), and points come from the pool of the region that defined the rule.
+   */
+  async award(request: AwardRequest): Promise<AwardResult> {
+    const units = request.units ?? 1;
+    if (!EARNING_KINDS.includes(request.kind)) {
+      throw ValidationFailedError.forField('kind', 'isEarningKind', 'kind is not an earning kind');
+    }
+    if (!Number.isInteger(units) || units < 1 || units > MAX_UNITS) {
+      throw ValidationFailedError.forField(
+        'units',
+        'isPositive',
+        'units must be a positive integer',
+      );
+    }
+    const hash = requestHash({
+      workerId: request.workerId,
+      regionId: request.regionId,
+      kind: request.kind,
+      refType: request.ref?.type ?? null,
+      refId: request.ref?.id ?? null,
+      units,
+      pending: request.pending ?? false,
+    });
+    const existing = await this.rules.findAwardByKey(request.idempotencyKey);
+    if (existing) return this.replayAward(existing, hash);
+
+    const region = await this.regions.findById(request.regionId);
+    if (!region) throw new NotFoundError('Region not found');
+    const rule = await this.ruleFor(region, request.kind);
+    const now = this.clock.now();
+    const worker = workerAccount(request.workerId, region.id);
+    await this.ensureAccount(worker);
+    const pool = rule ? regionPool(rule.regionId) : null;
+    if (pool) await this.ensureAccount(pool);
+    const periods = capPeriodKeys(now, region.timeZone);
+    const caps = rule ? capsOf(rule, periods) : [];
+    for (const cap of caps) {
+      await this.ensureCounter(request.workerId, rule as EarningRuleEntity, cap.periodKey);
+    }
+
+    try {
+      return await this.transactions.runWithRetry(async (manager) => {
+        const award: PointsAwardEntity = Object.assign(new PointsAwardEntity(), {
+          id: randomUUID(),
+          idempotencyKey: request.idempotencyKey,
+          requestHash: hash,
+          userId: request.workerId,
+          regionId: region.id,
+          ruleId: rule?.id ?? null,
+          kind: request.kind,
+          refType: request.ref?.type ?? null,
+          refId: request.ref?.id ?? null,
+          requested: rule ? rule.points * units : 0,
+          awarded: 0,
+          transferId: null,
+          dayKey: null,
+          weekKey: null,
+          createdAt: now,
+        });
+        let status: TransferStatus | null = null;
+        if (rule && pool) {
+          const granted = await this.takeFromCaps(manager, award, rule, caps);
+          if (granted > 0) {
+            const movement: Movement = {
+              transfer: newTransfer({
+                debitAccountId: accountIdOf(pool),
+                creditAccountId: accountIdOf(worker),
+                amount: granted,
+                kind: request.kind,
+                status: request.pending ? 'pending' : 'posted',
+                ref: request.ref ?? null,
+                idempotencyKey: `award:${request.idempotencyKey}`,
+                requestHash: hash,
+                memo: null,
+                createdBy: null,
+                expiresAt: expiryOf(rule.expiryPolicy, now, region.timeZone),
+                createdAt: now,
+              }),
+              debitKind: 'region_pool',
+              creditKind: 'worker_points',
+            };
+            await this.apply(manager, movement);
+            award.transferId = movement.transfer.id;
+            award.awarded = granted;
+            status = movement.transfer.status;
+          }
+        }
+        await this.rules.insertAward(award, manager);
+        return toAwardResult(award, status);
+      }, TX_OPTIONS);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        const winner = await this.rules.findAwardByKey(request.idempotencyKey);
+        if (winner) return this.replayAward(winner, hash);
+      }
+      throw error;
+    }
+  }
+
+  /** The rule for `kind` in a region: its own, else its nearest ancestor's. */
+  async ruleFor(region: RegionEntity, kind: EarningKind): Promise<EarningRuleEntity | null> {
+    return (await this.rulesFor(region)).find((rule) => rule.kind === kind) ?? null;
+  }
+
+  /** One effective rule per kind for a region (own rules override inherited ones). */
+  async rulesFor(region: Pick<RegionEntity, 'path'>): Promise<EarningRuleEntity[]> {
+    const lineage = region.path.split('/').filter(Boolean);
+    const rules = await this.rules.rulesOfRegions(lineage);
+    const depth = (rule: EarningRuleEntity) => lineage.indexOf(rule.regionId);
+    const byKind = new Map<EarningKind, EarningRuleEntity>();
+    for (const rule of rules) {
+      const current = byKind.get(rule.kind);
+      if (!current || depth(rule) > depth(current)) byKind.set(rule.kind, rule);
+    }
+    return EARNING_KINDS.flatMap((kind) => byKind.get(kind) ?? []);
+  }
+
+  // ---- expiry --------------------------------------------------------------------------
+
+  /** Expires every lot past its date, each as its own ledger transfer (idempotent per lot). */
+  async expireDue(now = this.clock.now()): Promise<ExpiryRun> {
+    const run: ExpiryRun = { lots: 0, points: 0, failures: 0 };
+    const failed = new Set<string>();
+    for (;;) {
+      const due = (await this.ledger.dueLots(now, EXPIRY_BATCH)).filter(
+        (lot) => !failed.has(lot.id),
+      );
+      if (due.length === 0) break;
+      for (const lot of due) {
+        try {
+          const outcome = await this.expireLot(lot.id, now);
+          if (outcome && !outcome.replayed) {
+            run.lots += 1;
+            run.points += outcome.transfer.amount;
+          }
+        } catch (error) {
+          failed.add(lot.id);
+          run.failures += 1;
+          this.logger.error({ err: error, lotId: lot.id }, 'Could not expire a points lot');
+        }
+      }
+    }
+    return run;
+  }
+
+  /** Moves what is left of one expired lot back to the worker's home-region pool. */
+  async expireLot(lotId: string, now = this.clock.now()): Promise<TransferOutcome | null> {
+    const lot = await this.ledger.findLot(lotId);
+    if (!lot || lot.remaining === 0 || !lot.expiresAt || lot.expiresAt > now) return null;
+    const account = await this.ledger.findAccount(lot.accountId);
+    if (!account || account.kind !== 'worker_points' || !account.regionId) {
+      throw new Error(`Lot ${lotId} belongs to no worker with a home region`);
+    }
+    const pool = regionPool(account.regionId);
+    await this.ensureAccount(pool);
+    const key = `expiry:${lotId}`;
+    const hash = requestHash({ expiresLot: lotId });
+    const existing = await this.ledger.findTransferByKey(key);
+    if (existing) return replay(existing, hash);
+    return this.commit(key, hash, async (manager) => {
+      const current = await this.ledger.findLot(lotId, manager);
+      if (!current || current.remaining === 0) return null;
+      return {
+        transfer: newTransfer({
+          debitAccountId: account.id,
+          creditAccountId: accountIdOf(pool),
+          amount: current.remaining,
+          kind: 'expiry',
+          status: 'posted',
+          ref: { type: 'lot', id: lotId },
+          idempotencyKey: key,
+          requestHash: hash,
+          memo: null,
+          createdBy: null,
+          expiresAt: null,
+          createdAt: now,
+        }),
+        debitKind: 'worker_points',
+        creditKind: 'region_pool',
+        onlyLot: lotId,
+      };
+    });
+  }
+
+  // ---- internals -----------------------------------------------------------------------
+
+  /**
+   * Runs one planned movement in a retried transaction. When it fails because a concurrent
+   * request with the same key got there first (a duplicate key, or the points it took), the
+   * first request's transfer is the answer.
+   */
+  private async commit(
+    key: string,
+    hash: string,
+    plan: (manager: TxManager) => Promise<Movement | null>,
+    within?: WithinTransaction,
+  ): Promise<TransferOutcome | null> {
+    try {
+      const view = await this.transactions.runWithRetry(async (manager) => {
+        const movement = await plan(manager);
+        if (!movement) return null;
+        await this.apply(manager, movement);
+        const view = toTransferView(movement.transfer);
+        if (within) await within(manager, view);
+        return view;
+      }, TX_OPTIONS);
+      return view ? { transfer: view, replayed: false } : null;
+    } catch (error) {
+      if (isUniqueViolation(error) || error instanceof LedgerError) {
+        const winner = await this.ledger.findTransferByKey(key);
+        if (winner) return replay(winner, hash);
+      }
+      throw error;
+    }
+  }
+
+  /** The heart of the ledger: both accounts in id order, the row, then the lots. */
+  private async apply(manager: TxManager, movement: Movement): Promise<void> {
+    const { transfer } = movement;
+    const amount = transfer.amount;
+    const pending = transfer.status === 'pending';
+    const sides: Array<{ accountId: string; delta: AccountDelta; guard: number | null }> = [
+      {
+        accountId: transfer.debitAccountId,
+        delta: pending ? { pendingDebit: amount } : { balance: -amount },
+        guard: isSpendGuarded(movement.debitKind) ? amount : null,
+      },
+      {
+        accountId: transfer.creditAccountId,
+        delta: pending ? { pendingCredit: amount } : { balance: amount },
+        guard: null,
+      },
+    ];
+    for (const side of sides.sort(byAccountId)) {
+      const changed = await this.ledger.applyDelta(manager, side.accountId, side.delta, side.guard);
+      if (!changed) {
+        if (side.guard !== null) throw LedgerError.insufficient();
+        throw new Error(`Ledger account ${side.accountId} does not exist`);
+      }
+    }
+    await this.ledger.insertTransfer(manager, transfer);
+    if (movement.debitKind === 'worker_points') {
+      await this.drawLots(manager, transfer.debitAccountId, amount, transfer.id, movement);
+    }
+    if (movement.creditKind === 'worker_points' && !pending) {
+      await this.creditLots(
+        manager,
+        transfer.creditAccountId,
+        transfer,
+        movement.restoreDrawsOf ?? null,
+      );
+    }
+  }
+
+  /** Takes `amount` from the worker's lots in spending order and records what came from where. */
+  private async drawLots(
+    manager: TxManager,
+    accountId: string,
+    amount: number,
+    transferId: string,
+    movement: Pick<Movement, 'preferLotsFrom' | 'onlyLot'>,
+  ): Promise<void> {
+    const draws: PointsLotDrawEntity[] = [];
+    const record = (lotId: string, taken: number) =>
+      draws.push(
+        Object.assign(new PointsLotDrawEntity(), {
+          id: randomUUID(),
+          lotId,
+          transferId,
+          amount: taken,
+        }),
+      );
+    if (movement.onlyLot) {
+      if (!(await this.ledger.drawFromLot(manager, movement.onlyLot, amount))) {
+        throw new TransientConflictError(`Lot ${movement.onlyLot} changed while expiring`);
+      }
+      record(movement.onlyLot, amount);
+    } else {
+      let left = amount;
+      const lots = await this.ledger.spendableLots(
+        manager,
+        accountId,
+        movement.preferLotsFrom ?? null,
+      );
+      for (const lot of lots) {
+        if (left === 0) break;
+        const taken = Math.min(lot.remaining, left);
+        if (!(await this.ledger.drawFromLot(manager, lot.id, taken))) {
+          throw new TransientConflictError(`Lot ${lot.id} changed while drawing`);
+        }
+        record(lot.id, taken);
+        left -= taken;
+      }
+      if (left > 0) {
+        // The account row allowed the spend, so the lots must cover it: they are out of step.
+        throw new Error(
+          `Lots of account ${accountId} hold ${amount - left} of ${amount} spendable points`,
+        );
+      }
+    }
+    await this.ledger.insertDraws(manager, draws);
+  }
+
+  /** Opens the lots a posted credit to a worker brings: restored ones for an undo, else one new. */
+  private async creditLots(
+    manager: TxManager,
+    accountId: string,
+    transfer: PointsTransferEntity,
+    restoreDrawsOf: string | null,
+  ): Promise<void> {
+    const now = transfer.resolvedAt ?? transfer.createdAt;
+    const restored = restoreDrawsOf ? await this.ledger.drawsOf(manager, restoreDrawsOf) : [];
+    const restoredTotal = restored.reduce((sum, draw) => sum + draw.amount, 0);
+    const lots =
+      restored.length > 0 && restoredTotal === transfer.amount
+        ? restored.map((draw) =>
+            newLot(accountId, transfer.id, draw.amount, draw.earnedAt, draw.expiresAt),
+          )
+        : [newLot(accountId, transfer.id, transfer.amount, now, transfer.expiresAt)];
+    await this.ledger.openLots(manager, lots);
+  }
+
+  private async resolve(transferId: string, target: 'posted' | 'voided'): Promise<TransferView> {
+    const transfer = await this.ledger.findTransfer(transferId);
+    if (!transfer) throw new NotFoundError('Transfer not found');
+    if (transfer.status !== 'pending') return answerResolved(transfer, target);
+    const [debit, credit] = await Promise.all([
+      this.ledger.findAccount(transfer.debitAccountId),
+      this.ledger.findAccount(transfer.creditAccountId),
+    ]);
+    if (!debit || !credit) throw new Error(`Accounts of transfer ${transfer.id} are missing`);
+    const amount = transfer.amount;
+    const now = this.clock.now();
+    try {
+      await this.transactions.runWithRetry(async (manager) => {
+        // Cap counters before accounts, the order an award takes them in.
+        if (target === 'voided') await this.releaseCaps(manager, transfer);
+        const sides: Array<{ accountId: string; delta: AccountDelta }> = [
+          {
+            accountId: debit.id,
+            delta:
+              target === 'posted'
+                ? { pendingDebit: -amount, balance: -amount }
+                : { pendingDebit: -amount },
+          },
+          {
+            accountId: credit.id,
+            delta:
+              target === 'posted'
+                ? { pendingCredit: -amount, balance: amount }
+                : { pendingCredit: -amount },
+          },
+        ];
+        for (const side of sides.sort(byAccountId)) {
+          await this.ledger.applyDelta(manager, side.accountId, side.delta, null);
+        }
+        if (!(await this.ledger.resolvePending(manager, transfer.id, target, now))) {
+          throw new AlreadyResolved();
+        }
+        const resolved = Object.assign(new PointsTransferEntity(), transfer, {
+          status: target,
+          resolvedAt: now,
+        });
+        if (target === 'posted' && credit.kind === 'worker_points') {
+          await this.creditLots(manager, credit.id, resolved, null);
+        }
+        if (target === 'voided' && debit.kind === 'worker_points') {
+          // A voided hold gives its points back as they were.
+          await this.creditLots(manager, debit.id, resolved, transfer.id);
+        }
+      }, TX_OPTIONS);
+    } catch (error) {
+      if (!(error instanceof AlreadyResolved)) throw error;
+    }
+    const settled = await this.ledger.findTransfer(transfer.id);
+    if (!settled) throw new Error(`Transfer ${transfer.id} vanished`);
+    return answerResolved(settled, target);
+  }
+
+  private async takeFromCaps(
+    manager: TxManager,
+    award: PointsAwardEntity,
+    rule: EarningRuleEntity,
+    caps: CapSpec[],
+  ): Promise<number> {
+    let granted = award.requested;
+    const raised: Array<{ id: string; by: number }> = [];
+    for (const cap of caps) {
+      if (granted === 0) break;
+      const id = counterIdOf(award.userId, rule.id, cap.periodKey);
+      const after = await this.rules.addUnderCap(id, granted, cap.limit, manager);
+      if (after === null) {
+        granted = 0;
+        break;
+      }
+      raised.push({ id, by: granted });
+      award[cap.field] = cap.periodKey;
+      granted -= Math.max(0, after - cap.limit);
+    }
+    // Every counter ends raised by exactly what was granted.
+    for (const { id, by } of raised) {
+      if (by > granted) await this.rules.subtract(id, by - granted, manager);
+    }
+    return granted;
+  }
+
+  private async releaseCaps(manager: TxManager, transfer: PointsTransferEntity): Promise<void> {
+    const award = await this.rules.findAwardByTransfer(transfer.id, manager);
+    if (!award?.ruleId) return;
+    for (const periodKey of [award.dayKey, award.weekKey]) {
+      if (periodKey) {
+        const id = counterIdOf(award.userId, award.ruleId, periodKey);
+        await this.rules.subtract(id, transfer.amount, manager);
+      }
+    }
+  }
+
+  private async replayAward(award: PointsAwardEntity, hash: string): Promise<AwardResult> {
+    if (award.requestHash !== hash) throw LedgerError.keyReused();
+    const transfer = award.transferId ? await this.ledger.findTransfer(award.transferId) : null;
+    return toAwardResult(award, transfer?.status ?? null);
+  }
+
+  /** Opens an account unless it exists; a cheap read first keeps the insert off the hot path. */
+  private async ensureAccount(ref: AccountRef): Promise<void> {
+    const id = accountIdOf(ref);
+    if (await this.ledger.findAccount(id)) return;
+    await this.transactions.runWithRetry((manager) =>
+      this.ledger.ensureAccount(
+        { id, kind: ref.kind, ownerId: ref.ownerId, regionId: ref.regionId },
+        manager,
+      ),
+    );
+  }
+
+  private async ensureCounter(userId: string, rule: EarningRuleEntity, periodKey: string) {
+    const id = counterIdOf(userId, rule.id, periodKey);
+    await this.transactions.runWithRetry((manager) =>
+      this.rules.ensureCounter({ id, userId, ruleId: rule.id, periodKey, points: 0 }, manager),
+    );
+  }
+}
+
+interface CapSpec {
+  periodKey: string;
+  limit: number;
+  field: 'dayKey' | 'weekKey';
+}
+
+function capsOf(rule: EarningRuleEntity, periods: { day: string; week: string }): CapSpec[] {
+  const caps: CapSpec[] = [];
+  if (rule.dailyCap !== null)
+    caps.push({ periodKey: periods.day, limit: rule.dailyCap, field: 'dayKey' });
+  if (rule.weeklyCap !== null) {
+    caps.push({ periodKey: periods.week, limit: rule.weeklyCap, field: 'weekKey' });
+  }
+  return caps;
+}
+
+export function counterIdOf(userId: string, ruleId: string, periodKey: string): string {
+  return uuidV5(`cap:${userId}:${ruleId}:${periodKey}`, CAP_COUNTER_NAMESPACE);
+}
+
+function byAccountId(a: { accountId: string }, b: { accountId: string }): number {
+  return a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0;
+}
+
+function replay(existing: PointsTransferEntity, hash: string): TransferOutcome {
+  if (existing.requestHash !== hash) throw LedgerError.keyReused();
+  return { transfer: toTransferView(existing), replayed: true };
+}
+
+function answerResolved(transfer: PointsTransferEntity, target: 'posted' | 'voided'): TransferView {
+  if (transfer.status === target) return toTransferView(transfer);
+  throw LedgerError.conflict(`The transfer is already ${transfer.status}`);
+}
+
+function toAwardResult(award: PointsAwardEntity, status: TransferStatus | null): AwardResult {
+  return {
+    awardId: award.id,
+    ruleId: award.ruleId,
+    requested: award.requested,
+    awarded: award.awarded,
+    capped: award.ruleId !== null && award.awarded < award.requested,
+    transferId: award.transferId,
+    status,
+  };
+}
+
+function newTransfer(fields: {
+  debitAccountId: string;
+  creditAccountId: string;
+  amount: number;
+  kind: TransferKind;
+  status: 'pending' | 'posted';
+  ref: TransferRef | null;
+  idempotencyKey: string;
+  requestHash: string;
+  memo: string | null;
+  createdBy: string | null;
+  expiresAt: Date | null;
+  createdAt: Date;
+  reversesTransferId?: string | null;
+}): PointsTransferEntity {
+  return Object.assign(new PointsTransferEntity(), {
+    id: randomUUID(),
+    debitAccountId: fields.debitAccountId,
+    creditAccountId: fields.creditAccountId,
+    amount: fields.amount,
+    kind: fields.kind,
+    status: fields.status,
+    refType: fields.ref?.type ?? null,
+    refId: fields.ref?.id ?? null,
+    idempotencyKey: fields.idempotencyKey,
+    requestHash: fields.requestHash,
+    reversesTransferId: fields.reversesTransferId ?? null,
+    expiresAt: fields.expiresAt,
+    memo: fields.memo,
+    createdBy: fields.createdBy,
+    createdAt: fields.createdAt,
+    resolvedAt: null,
+  });
+}
+
+function newLot(
+  accountId: string,
+  sourceTransferId: string,
+  amount: number,
+  earnedAt: Date,
+  expiresAt: Date | null,
+): PointsLotEntity {
+  return Object.assign(new PointsLotEntity(), {
+    id: randomUUID(),
+    accountId,
+    sourceTransferId,
+    amount,
+    remaining: amount,
+    // Lot dates are whole seconds (DATETIME without fraction on MySQL): keep them equal everywhere.
+    earnedAt: new Date(Math.floor(earnedAt.getTime() / 1000) * 1000),
+    expiresAt,
+  });
+}
