@@ -9,7 +9,9 @@ const MAX_CACHED_SESSIONS = 50_000;
 
 /**
  * Whether a session (a refresh-token family) was ended — by logout, account erasure or a
- * detected refresh-token replay — so its still-unexpired access tokens stop working too.
+ * detected refresh-token replay — so its still-unexpired access tokens stop working too. Any
+ * revoked token revokes the family: revocation marks the tokens that exist at that moment, and
+ * one issued by a refresh racing it must not outlive it.
  * Answers are cached a few seconds per session: one indexed query per session and instance
  * every few seconds, not per request. Revocations made by this instance apply at once.
  */
@@ -21,10 +23,14 @@ export class SessionRevocations {
     @InjectRepository(RefreshTokenEntity) private readonly tokens: Repository<RefreshTokenEntity>,
   ) {}
 
-  async isRevoked(sessionId: string): Promise<boolean> {
+  /**
+   * `fresh` skips a cached "not revoked" (refresh rotation must not trust a few-second-old
+   * answer); a cached "revoked" is final either way.
+   */
+  async isRevoked(sessionId: string, { fresh = false } = {}): Promise<boolean> {
     const now = Date.now();
     const cached = this.checked.get(sessionId);
-    if (cached && cached.until > now) return cached.revoked;
+    if (cached && (cached.revoked || (!fresh && cached.until > now))) return cached.revoked;
     const revoked =
       (await this.tokens.countBy({ familyId: sessionId, revokedAt: Not(IsNull()) })) > 0;
     this.remember(sessionId, revoked, revoked ? Number.POSITIVE_INFINITY : now + CHECK_TTL_MS);

@@ -4,6 +4,7 @@ import { Clock } from '../../common/clock';
 import { PiiCipher } from '../../common/crypto/pii-cipher';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { Transactions } from '../../database/transactions';
+import { ProfilesService } from '../users/profiles.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { AuthError } from './auth.errors';
@@ -26,6 +27,7 @@ export class AccountsService {
   constructor(
     private readonly users: UsersRepository,
     private readonly wechatIdentities: WechatIdentitiesRepository,
+    private readonly profiles: ProfilesService,
     private readonly cipher: PiiCipher,
     private readonly hasher: PasswordHasher,
     private readonly transactions: Transactions,
@@ -33,12 +35,12 @@ export class AccountsService {
   ) {}
 
   async workerByPhone(phone: string): Promise<UserEntity> {
-    const phoneIndex = this.cipher.index('phone', phone);
+    const phoneIndex = this.profiles.phoneIndex(phone);
     const existing = await this.users.findByPhoneIndex(phoneIndex);
     if (existing) return existing;
     try {
       return await this.users.create(
-        { id: randomUUID(), phoneIndex, phoneCipher: this.cipher.encrypt(phone) },
+        { id: randomUUID(), phoneIndex, phoneCipher: this.profiles.sealPhone(phone) },
         [{ role: 'worker' }],
       );
     } catch (error) {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuthResponse } from '@yizhan/contracts';
-import { PiiCipher } from '../../common/crypto/pii-cipher';
 import { RequestMeta } from '../access/access.decorators';
-import { Actor, RoleClaim } from '../access/actor';
+import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
-import { toMeResponse, toRoleClaim } from '../users/user.mapper';
+import { ProfilesService } from '../users/profiles.service';
+import { toRoleClaim } from '../users/user.mapper';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { AuthError } from './auth.errors';
@@ -16,7 +16,7 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly tokens: TokenService,
-    private readonly cipher: PiiCipher,
+    private readonly profiles: ProfilesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -37,36 +37,28 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string): Promise<AuthResponse> {
-    const { userId, tokens } = await this.tokens.rotate(refreshToken, (id) => this.claimsOf(id));
-    const user = await this.users.findById(userId);
-    // claimsOf() just found the user; only an erase in between can make this null.
-    if (!user) throw AuthError.refreshRefused();
-    return this.respond(user, tokens);
+    let account: UserEntity | null = null;
+    const { tokens } = await this.tokens.rotate(refreshToken, async (userId) => {
+      // An erased or unknown account gets no new tokens; its roles are read afresh.
+      account = await this.users.findById(userId);
+      return account ? (await this.users.rolesOf(userId)).map(toRoleClaim) : null;
+    });
+    // rotate() only issues after the callback found the account.
+    if (!account) throw AuthError.refreshRefused();
+    return this.respond(account, tokens);
   }
 
   logout(refreshToken: string, userId: string): Promise<void> {
     return this.tokens.revoke(refreshToken, userId);
   }
 
-  /** Current roles of a live account, or null for an erased or unknown one. */
-  private async claimsOf(userId: string): Promise<RoleClaim[] | null> {
-    const user = await this.users.findById(userId);
-    if (!user) return null;
-    return (await this.users.rolesOf(userId)).map(toRoleClaim);
-  }
-
   private async respond(user: UserEntity, tokens: IssuedTokens): Promise<AuthResponse> {
-    const [roles, consents] = await Promise.all([
-      this.users.rolesOf(user.id),
-      this.users.activeConsents(user.id),
-    ]);
-    const phone = user.phoneCipher ? this.cipher.decrypt(user.phoneCipher) : null;
     return {
       accessToken: tokens.accessToken,
       accessTokenExpiresAt: tokens.accessTokenExpiresAt.toISOString(),
       refreshToken: tokens.refreshToken,
       refreshTokenExpiresAt: tokens.refreshTokenExpiresAt.toISOString(),
-      user: toMeResponse(user, roles, consents, phone),
+      user: await this.profiles.ownerView(user),
     };
   }
 }

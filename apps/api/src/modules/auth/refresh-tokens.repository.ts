@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { TxManager } from '../../database/transactions';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
@@ -27,14 +27,6 @@ export class RefreshTokensRepository {
       .getRepository(RefreshTokenEntity)
       .update({ id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: at });
     return (result.affected ?? 0) === 1;
-  }
-
-  /**
-   * Whether any token of the family was revoked. Revocation marks the tokens that exist at
-   * that moment; one issued by a refresh racing the revocation must not outlive it.
-   */
-  async familyRevoked(familyId: string): Promise<boolean> {
-    return (await this.tokens.countBy({ familyId, revokedAt: Not(IsNull()) })) > 0;
   }
 
   async revokeFamily(familyId: string, at: Date): Promise<void> {

@@ -61,7 +61,7 @@ export class TokenService {
       stored.usedAt ||
       stored.revokedAt ||
       // A revoked family stays dead, even for a token issued while it was being revoked.
-      (await this.refreshTokens.familyRevoked(stored.familyId))
+      (await this.revocations.isRevoked(stored.familyId, { fresh: true }))
     ) {
       await this.endFamily(stored.familyId, now);
       throw AuthError.refreshRefused();

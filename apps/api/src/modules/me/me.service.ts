@@ -8,7 +8,6 @@ import {
   UpdateMeDto,
 } from '@yizhan/contracts';
 import { Clock } from '../../common/clock';
-import { PiiCipher } from '../../common/crypto/pii-cipher';
 import { NotFoundError } from '../../common/errors/domain.error';
 import { Transactions } from '../../database/transactions';
 import { RequestMeta } from '../access/access.decorators';
@@ -18,7 +17,8 @@ import { SessionRevocations } from '../access/session-revocations';
 import { AuditService } from '../audit/audit.service';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { WechatIdentitiesRepository } from '../auth/wechat/wechat-identities.repository';
-import { toConsentRecord, toMeResponse } from '../users/user.mapper';
+import { ProfilesService } from '../users/profiles.service';
+import { toConsentRecord } from '../users/user.mapper';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 
@@ -32,14 +32,14 @@ export class MeService {
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly wechatIdentities: WechatIdentitiesRepository,
     private readonly audit: AuditService,
-    private readonly cipher: PiiCipher,
+    private readonly profiles: ProfilesService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly revocations: SessionRevocations,
   ) {}
 
   async get(actor: Actor): Promise<MeResponse> {
-    return this.view(await this.liveUser(actor));
+    return this.profiles.ownerView(await this.liveUser(actor));
   }
 
   async update(actor: Actor, changes: UpdateMeDto): Promise<MeResponse> {
@@ -72,7 +72,7 @@ export class MeService {
   async export(actor: Actor): Promise<MeExport> {
     const user = await this.liveUser(actor);
     const [profile, consents, sessions, wechat, actions] = await Promise.all([
-      this.view(user),
+      this.profiles.ownerView(user),
       this.users.allConsents(user.id),
       this.refreshTokens.ofUser(user.id),
       this.wechatIdentities.findByUser(user.id),
@@ -126,14 +126,5 @@ export class MeService {
     const user = await this.users.findById(actor.userId);
     if (!user) throw AccessError.unauthenticated('This account no longer exists');
     return user;
-  }
-
-  private async view(user: UserEntity): Promise<MeResponse> {
-    const [roles, consents] = await Promise.all([
-      this.users.rolesOf(user.id),
-      this.users.activeConsents(user.id),
-    ]);
-    const phone = user.phoneCipher ? this.cipher.decrypt(user.phoneCipher) : null;
-    return toMeResponse(user, roles, consents, phone);
   }
 }

@@ -61,8 +61,8 @@ export class StaffService {
     const passwordHash = await this.hasher.hash(dto.password);
     const userId = randomUUID();
     try {
-      await this.transactions.run(async (manager) => {
-        await this.users.create(
+      const user = await this.transactions.run(async (manager) => {
+        const created = await this.users.create(
           { id: userId, username, passwordHash, nickname: dto.nickname?.trim() || null },
           [{ role, ...scope }],
           manager,
@@ -79,15 +79,20 @@ export class StaffService {
           },
           manager,
         );
+        return created;
       });
+      return {
+        id: user.id,
+        username,
+        nickname: user.nickname,
+        role,
+        ...scope,
+        createdAt: user.createdAt.toISOString(),
+      };
     } catch (error) {
       if (isUniqueViolation(error)) throw StaffError.usernameTaken();
       throw error;
     }
-    const [grant] = await this.users.rolesOf(userId);
-    const user = await this.users.findById(userId);
-    if (!grant || !user) throw new Error('Created staff account vanished');
-    return toStaffAccount(Object.assign(grant, { user }));
   }
 
   async list(actor: Actor, query: ListStaffQueryDto): Promise<Page<StaffAccount>> {

@@ -4,6 +4,7 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Clock } from '../../../common/clock';
 import { PiiCipher } from '../../../common/crypto/pii-cipher';
+import { ProfilesService } from '../../users/profiles.service';
 import { AuthError } from '../auth.errors';
 import { SmsChallengeEntity } from '../sms-challenge.entity';
 import { SmsChallengesRepository } from './sms-challenges.repository';
@@ -25,19 +26,16 @@ export class SmsLoginService {
     private readonly challenges: SmsChallengesRepository,
     private readonly sender: SmsSender,
     private readonly cipher: PiiCipher,
+    private readonly profiles: ProfilesService,
     private readonly clock: Clock,
     @InjectPinoLogger(SmsLoginService.name) private readonly logger: PinoLogger,
   ) {}
-
-  phoneIndex(phone: string): string {
-    return this.cipher.index('phone', phone);
-  }
 
   async send(phone: string): Promise<SmsSendResponse> {
     if (!this.sender.enabled)
       throw AuthError.unavailable('Phone login is not enabled on this server');
     const now = this.clock.now();
-    const phoneIndex = this.phoneIndex(phone);
+    const phoneIndex = this.profiles.phoneIndex(phone);
     const latest = await this.challenges.latestFor(phoneIndex);
     if (latest) {
       const waitMs = latest.createdAt.getTime() + SMS_RESEND_AFTER_SECONDS * 1000 - now.getTime();
@@ -78,7 +76,7 @@ export class SmsLoginService {
   /** Consumes the phone's open code if `code` matches; throws 401 otherwise. */
   async verify(phone: string, code: string): Promise<void> {
     const now = this.clock.now();
-    const challenge = await this.challenges.latestFor(this.phoneIndex(phone));
+    const challenge = await this.challenges.latestFor(this.profiles.phoneIndex(phone));
     if (!challenge || challenge.consumedAt || challenge.expiresAt <= now)
       throw AuthError.badSmsCode();
     if (!(await this.challenges.takeAttempt(challenge.id, SMS_MAX_ATTEMPTS))) {
