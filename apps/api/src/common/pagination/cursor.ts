@@ -3,10 +3,11 @@ import { ValidationFailedError } from '../errors/domain.error';
 
 const MAX_PART_LENGTH = 200;
 
-function invalidCursor(): ValidationFailedError {
+/** 400 for a cursor this list did not issue; `constraint` names the list's cursor kind. */
+export function invalidCursor(constraint = 'isCursor'): ValidationFailedError {
   return ValidationFailedError.forField(
     'cursor',
-    'isCursor',
+    constraint,
     'cursor is not a cursor of this list (start again without it)',
   );
 }

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@yizhan/contracts';
-import { DomainError, ValidationFailedError } from '../../common/errors/domain.error';
+import { DomainError } from '../../common/errors/domain.error';
 
 export type StationErrorCode = typeof ErrorCode.NOT_FOUND;
 
@@ -8,12 +8,4 @@ export class StationError extends DomainError<StationErrorCode> {
   static notFound(): StationError {
     return new StationError(ErrorCode.NOT_FOUND, 'Station not found');
   }
-}
-
-export function invalidCursor(): ValidationFailedError {
-  return ValidationFailedError.forField(
-    'cursor',
-    'isStationCursor',
-    'cursor is not a cursor of this list (start again without it)',
-  );
 }

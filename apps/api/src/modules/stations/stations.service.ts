@@ -17,7 +17,8 @@ import { isOpenAt } from './opening-hours';
 import { decodeStationCursor, encodeStationCursor, StationCursor } from './station-cursor';
 import { stationTimeZone, toStationDetail, toStationSummary } from './station.mapper';
 import { StationEntity } from './station.entity';
-import { invalidCursor, StationError } from './stations.errors';
+import { StationError } from './stations.errors';
+import { invalidCursor } from '../../common/pagination/cursor';
 import { StationFilters, StationsRepository } from './stations.repository';
 
 /** Radius of a nearby search when the client sends none. */
@@ -53,13 +54,13 @@ export class StationsService {
   async list(query: ListStationsQueryDto): Promise<Page<StationSummary>> {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const cursor = query.cursor === undefined ? null : decodeStationCursor(query.cursor);
-    if (query.cursor !== undefined && cursor === null) throw invalidCursor();
+    if (query.cursor !== undefined && cursor === null) throw invalidCursor('isStationCursor');
 
     const filters = await this.filtersOf(query);
     if (filters === null) return { items: [], nextCursor: null };
 
     if (query.lat !== undefined && query.lng !== undefined) {
-      if (cursor !== null && cursor.kind !== 'distance') throw invalidCursor();
+      if (cursor !== null && cursor.kind !== 'distance') throw invalidCursor('isStationCursor');
       const origin = { lat: query.lat, lng: query.lng };
       return this.listNearby(
         origin,
@@ -70,7 +71,7 @@ export class StationsService {
         cursor,
       );
     }
-    if (cursor !== null && cursor.kind !== 'name') throw invalidCursor();
+    if (cursor !== null && cursor.kind !== 'name') throw invalidCursor('isStationCursor');
     return this.listByName(filters, query, limit, cursor);
   }
 
