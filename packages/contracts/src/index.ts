@@ -10,5 +10,7 @@ export * from './dto/merchant.dto';
 export * from './dto/region.dto';
 export * from './dto/station.dto';
 export * from './dto/points.dto';
+export * from './dto/reward.dto';
+export * from './dto/redemption.dto';
 export * from './validate';
 export * from './phone';

@@ -17,23 +17,10 @@ import {
 } from 'class-validator';
 import { AMENITIES, type Amenity, type StationStatus } from '../enums';
 import { PageQueryDto } from './pagination.dto';
+import { parseBooleanFlag, splitCsv } from './query-transforms';
 
 /** Largest search radius a client may ask for: a whole district, not a province. */
 export const MAX_STATION_RADIUS_M = 50_000;
-
-function splitCsv({ value }: { value: unknown }): unknown {
-  if (typeof value !== 'string') return value;
-  return value
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-}
-
-function parseBooleanFlag({ value }: { value: unknown }): unknown {
-  if (value === 'true' || value === '1' || value === true) return true;
-  if (value === 'false' || value === '0' || value === false) return false;
-  return value;
-}
 
 /**
  * `GET /stations` query. With `lat`/`lng` the list is sorted by distance

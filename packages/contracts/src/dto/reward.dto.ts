@@ -1,0 +1,254 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from './pagination.dto';
+import { MAX_POINTS_AMOUNT } from './points.dto';
+import { parseBooleanFlag } from './query-transforms';
+
+/** The period a per-worker limit counts in (local to the reward's region); `total` never resets. */
+export const LimitPeriod = {
+  Day: 'day',
+  Week: 'week',
+  Month: 'month',
+  Total: 'total',
+} as const;
+export type LimitPeriod = (typeof LimitPeriod)[keyof typeof LimitPeriod];
+export const LIMIT_PERIODS: readonly LimitPeriod[] = Object.values(LimitPeriod);
+
+/** `paused` rewards are hidden from workers and cannot be redeemed; existing codes stay valid. */
+export const RewardStatus = {
+  Active: 'active',
+  Paused: 'paused',
+} as const;
+export type RewardStatus = (typeof RewardStatus)[keyof typeof RewardStatus];
+export const REWARD_STATUSES: readonly RewardStatus[] = Object.values(RewardStatus);
+
+export const MAX_REWARD_STOCK = 1_000_000;
+export const MAX_PER_USER_LIMIT = 1_000;
+/** How long an issued code stays valid unless the reward says otherwise. */
+export const DEFAULT_CODE_VALID_HOURS = 72;
+export const MAX_CODE_VALID_HOURS = 24 * 30;
+/** Default and largest radius of the "near me" filter, metres. */
+export const DEFAULT_REWARD_RADIUS_M = 5_000;
+export const MAX_REWARD_RADIUS_M = 50_000;
+
+/**
+ * `POST /rewards` (district_admin, for a merchant or station inside their region). Exactly one
+ * of `merchantId` and `stationId`. `stock` omitted or null means unlimited.
+ */
+export class CreateRewardDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  title!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_POINTS_AMOUNT)
+  pointsCost!: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_REWARD_STOCK)
+  stock?: number | null;
+
+  @ValidateIf((dto: CreateRewardDto) => dto.stationId === undefined)
+  @IsUUID()
+  merchantId?: string;
+
+  @ValidateIf((dto: CreateRewardDto) => dto.merchantId === undefined)
+  @IsUUID()
+  stationId?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PER_USER_LIMIT)
+  perUserLimit?: number | null;
+
+  /** The period `perUserLimit` counts in; `total` when omitted. */
+  @IsOptional()
+  @IsIn(LIMIT_PERIODS)
+  limitPeriod?: LimitPeriod;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  validFrom?: string | null;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  validTo?: string | null;
+
+  /** Hours an issued code stays valid (never past `validTo`). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CODE_VALID_HOURS)
+  codeValidHours?: number;
+}
+
+/**
+ * `PATCH /rewards/:id` (district_admin of its region). Only the fields sent change; `null`
+ * clears an optional one. `stock` sets what is left to redeem (null = unlimited).
+ */
+export class UpdateRewardDto {
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  title?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string | null;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_POINTS_AMOUNT)
+  pointsCost?: number;
+
+  @ValidateIf((dto: UpdateRewardDto) => dto.stock !== undefined && dto.stock !== null)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_REWARD_STOCK)
+  stock?: number | null;
+
+  @ValidateIf((dto: UpdateRewardDto) => dto.perUserLimit !== undefined && dto.perUserLimit !== null)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PER_USER_LIMIT)
+  perUserLimit?: number | null;
+
+  @IsOptional()
+  @IsIn(LIMIT_PERIODS)
+  limitPeriod?: LimitPeriod;
+
+  @ValidateIf((dto: UpdateRewardDto) => dto.validFrom !== undefined && dto.validFrom !== null)
+  @IsISO8601({ strict: true })
+  validFrom?: string | null;
+
+  @ValidateIf((dto: UpdateRewardDto) => dto.validTo !== undefined && dto.validTo !== null)
+  @IsISO8601({ strict: true })
+  validTo?: string | null;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CODE_VALID_HOURS)
+  codeValidHours?: number;
+
+  @IsOptional()
+  @IsIn(REWARD_STATUSES)
+  status?: RewardStatus;
+}
+
+/**
+ * `GET /rewards`. Workers see rewards that are active and inside their validity window; with
+ * `lat`/`lng` only those within `radius` of that point, nearest first (otherwise cheapest first).
+ * `affordable=true` keeps those the caller's spendable balance covers. District admins may add
+ * `includeInactive=true` to see paused and out-of-window rewards of their region.
+ */
+export class ListRewardsQueryDto extends PageQueryDto {
+  @ValidateIf((query: ListRewardsQueryDto) => query.lng !== undefined || query.lat !== undefined)
+  @Type(() => Number)
+  @IsLatitude()
+  lat?: number;
+
+  @ValidateIf((query: ListRewardsQueryDto) => query.lat !== undefined || query.lng !== undefined)
+  @Type(() => Number)
+  @IsLongitude()
+  lng?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(MAX_REWARD_RADIUS_M)
+  radius?: number;
+
+  @IsOptional()
+  @Transform(parseBooleanFlag)
+  @IsBoolean()
+  affordable?: boolean;
+
+  @IsOptional()
+  @IsUUID()
+  merchantId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  stationId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+
+  @IsOptional()
+  @Transform(parseBooleanFlag)
+  @IsBoolean()
+  includeInactive?: boolean;
+}
+
+/** Where a reward is redeemed: a partner merchant or a station. Coordinates are GCJ-02. */
+export interface RewardPlace {
+  id: string;
+  name: string;
+  address: string;
+  lat: number;
+  lng: number;
+  phone: string | null;
+}
+
+export interface RewardSummary {
+  id: string;
+  title: string;
+  description: string | null;
+  pointsCost: number;
+  /** Units left to redeem; null = unlimited. */
+  stock: number | null;
+  merchant: RewardPlace | null;
+  station: RewardPlace | null;
+  regionId: string;
+  perUserLimit: number | null;
+  limitPeriod: LimitPeriod | null;
+  validFrom: string | null;
+  validTo: string | null;
+  codeValidHours: number;
+  status: RewardStatus;
+  /** Active, inside its window and in stock: a worker could redeem it now (limits aside). */
+  available: boolean;
+  /** Metres from the asked point, when the list was asked with lat/lng. */
+  distanceM?: number;
+  createdAt: string;
+}
