@@ -39,6 +39,6 @@ import { RedemptionsService } from './redemptions.service';
     RedemptionGuesses,
     RedemptionExpiryJob,
   ],
-  exports: [RedemptionExpiryJob],
+  exports: [RedemptionsService, RedemptionExpiryJob],
 })
 export class RedemptionsModule {}
