@@ -9,10 +9,11 @@ import { MAX_CODE_MISSES } from '../../src/modules/redemptions/redemption-guesse
 import { RewardEntity } from '../../src/modules/rewards/reward.entity';
 import { StationEntity } from '../../src/modules/stations/station.entity';
 import { createDistrict, createMerchant, createUser, District } from '../support/accounts';
-import { createStation } from '../support/factories';
 import { api, ApiResponse, outcome } from '../support/http';
 import {
   atCounter,
+  cancelRedemption,
+  counterStaff,
   createReward,
   fund,
   ledgerCheck,
@@ -83,17 +84,8 @@ describe(`${RedemptionCounterService.name}: verify, fulfil, lists and settlement
   };
   let worker: { id: string; token: string };
 
-  const staffOf = async (place: { merchant: MerchantEntity } | { station: StationEntity }) =>
-    tokenFor(
-      ctx.app,
-      await createUser(ctx.app, {
-        grants: [
-          'merchant' in place
-            ? { role: 'merchant_staff', merchant: place.merchant }
-            : { role: 'station_manager', station: place.station },
-        ],
-      }),
-    );
+  const staffOf = (place: { merchant: MerchantEntity } | { station: StationEntity }) =>
+    counterStaff(ctx.app, place);
   /** A code issued to the suite's worker for a fresh reward of `place`. */
   const issue = async (
     place: { merchant: MerchantEntity } | { station: StationEntity },
@@ -273,11 +265,7 @@ describe(`${RedemptionCounterService.name}: verify, fulfil, lists and settlement
 
     it('refuses a cancelled code with 409 REDEMPTION_CANCELLED', async () => {
       const issued = await issue({ merchant: liuyang.merchant });
-      await api(ctx.app, {
-        method: 'POST',
-        path: `/redemptions/${issued.id}/cancel`,
-        token: worker.token,
-      });
+      await cancelRedemption(ctx.app, worker.token, issued.id);
 
       const refused = await atCounter(ctx.app, 'fulfil', tokens.staff, issued.code);
 
@@ -411,7 +399,7 @@ describe(`${RedemptionCounterService.name}: verify, fulfil, lists and settlement
       expect(ids(response)).not.toContain(mine.id);
     });
 
-    it.each([
+    it.each<[string, keyof typeof tokens, () => string]>([
       ['merchant staff naming another merchant', 'staff', () => `&merchantId=${other.id}`],
       [
         'merchant staff naming a merchant of another district',
@@ -429,7 +417,7 @@ describe(`${RedemptionCounterService.name}: verify, fulfil, lists and settlement
         'admin',
         () => '&merchantId=6a4b8f0e-3c2d-4e1f-9a8b-7c6d5e4f3a2b',
       ],
-    ] as const)('answers 404 to %s', async (_, who, query) => {
+    ])('answers 404 to %s', async (_, who, query) => {
       const response = await list(tokens[who], query());
 
       expect(outcome(response)).toEqual([404, 'NOT_FOUND']);
@@ -560,11 +548,7 @@ describe(`${RedemptionCounterService.name}: verify, fulfil, lists and settlement
       // Issued or cancelled in November, never fulfilled: nothing to settle.
       await issueAt('2026-11-15T09:00:00+08:00', { pointsCost: 5 });
       const cancelled = await issueAt('2026-11-16T09:00:00+08:00', { pointsCost: 6 });
-      await api(ctx.app, {
-        method: 'POST',
-        path: `/redemptions/${cancelled.id}/cancel`,
-        token: worker.token,
-      });
+      await cancelRedemption(ctx.app, worker.token, cancelled.id);
       inPeriod = [firstOfMonth, carWash, formula];
       ctx.setNow(NOW);
     });

@@ -6,13 +6,15 @@ import { ClaimCounterEntity } from '../../src/modules/redemptions/claim-counter.
 import { RedemptionEntity } from '../../src/modules/redemptions/redemption.entity';
 import { RedemptionExpiryJob } from '../../src/modules/redemptions/redemption-expiry.job';
 import { RedemptionsController } from '../../src/modules/redemptions/redemptions.controller';
-import { createDistrict, createUser, District } from '../support/accounts';
+import { createDistrict, District } from '../support/accounts';
 import { api, outcome } from '../support/http';
 import { newKey } from '../support/points';
 import {
   atCounter,
+  cancelRedemption,
   createReward,
   fund,
+  fundedWorker,
   ledgerCheck,
   redeem,
   redemptionRow,
@@ -34,16 +36,11 @@ describe(`${RedemptionsController.name}: a worker's side (integration)`, () => {
   let staff = '';
 
   /** A fresh worker with `points` to spend, and their token. */
-  const newWorker = async (points: number) => {
-    const user = await createUser(ctx.app);
-    if (points > 0) await fund(ctx.app, user.id, liuyang.district.id, points);
-    return { id: user.id, token: await tokenFor(ctx.app, user) };
-  };
+  const newWorker = (points: number) => fundedWorker(ctx.app, liuyang.district.id, points);
   const reward = (input: Partial<RewardInput> = {}) =>
     createReward(ctx.dataSource, { merchant: liuyang.merchant, ...input });
   const get = <T>(token: string, path: string) => api<T>(ctx.app, { path, token });
-  const cancel = (token: string, id: string) =>
-    api<Redemption>(ctx.app, { method: 'POST', path: `/redemptions/${id}/cancel`, token });
+  const cancel = (token: string, id: string) => cancelRedemption(ctx.app, token, id);
   const redemptionsOf = (userId: string) =>
     ctx.dataSource.getRepository(RedemptionEntity).countBy({ userId });
   const claimsOf = async (userId: string, rewardId: string) =>

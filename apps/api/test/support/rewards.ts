@@ -12,6 +12,7 @@ import { RewardEntity } from '../../src/modules/rewards/reward.entity';
 import { StationEntity } from '../../src/modules/stations/station.entity';
 import { UserRoleEntity } from '../../src/modules/users/user-role.entity';
 import { toRoleClaim } from '../../src/modules/users/user.mapper';
+import { createUser } from './accounts';
 import { api, ApiResponse } from './http';
 import { authOf, newKey } from './points';
 
@@ -96,6 +97,38 @@ export async function tokenFor(app: NestFastifyApplication, user: { id: string }
   return headers.authorization.replace(/^Bearer /, '');
 }
 
+/** A signed-in worker. */
+export interface WorkerSession {
+  id: string;
+  token: string;
+}
+
+/** A fresh worker with `points` to spend (funded from `regionId`'s pool), signed in. */
+export async function fundedWorker(
+  app: NestFastifyApplication,
+  regionId: string,
+  points: number,
+): Promise<WorkerSession> {
+  const user = await createUser(app);
+  if (points > 0) await fund(app, user.id, regionId, points);
+  return { id: user.id, token: await tokenFor(app, user) };
+}
+
+/** The token of a fresh counter account: staff of a merchant, or a station's manager. */
+export async function counterStaff(
+  app: NestFastifyApplication,
+  place: { merchant: MerchantEntity } | { station: StationEntity },
+): Promise<string> {
+  const user = await createUser(app, {
+    grants: [
+      'merchant' in place
+        ? { role: 'merchant_staff', merchant: place.merchant }
+        : { role: 'station_manager', station: place.station },
+    ],
+  });
+  return tokenFor(app, user);
+}
+
 /** `POST /redemptions` with a fresh idempotency key unless one is given. */
 export function redeem(
   app: NestFastifyApplication,
@@ -109,6 +142,15 @@ export function redeem(
     token,
     body: { rewardId, idempotencyKey },
   });
+}
+
+/** `POST /redemptions/:id/cancel`. */
+export function cancelRedemption(
+  app: NestFastifyApplication,
+  token: string,
+  id: string,
+): Promise<ApiResponse<Redemption>> {
+  return api<Redemption>(app, { method: 'POST', path: `/redemptions/${id}/cancel`, token });
 }
 
 /** `POST /redemptions/verify` or `/fulfil`. */
