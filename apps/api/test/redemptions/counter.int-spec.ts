@@ -1,11 +1,17 @@
 import { CounterRedemption, Page, Redemption } from '@yizhan/contracts';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Redis from 'ioredis';
 import { randomInt } from 'node:crypto';
+import { once } from 'node:events';
 import { AuditEntryEntity } from '../../src/modules/audit/audit-entry.entity';
 import { accountIdOf, merchantClearing } from '../../src/modules/ledger/ledger-accounts';
 import { PointsAccountEntity } from '../../src/modules/ledger/points-account.entity';
 import { MerchantEntity } from '../../src/modules/merchants/merchant.entity';
 import { RedemptionCounterService } from '../../src/modules/redemptions/redemption-counter.service';
-import { MAX_CODE_MISSES } from '../../src/modules/redemptions/redemption-guesses';
+import {
+  MAX_CODE_MISSES,
+  RedemptionGuesses,
+} from '../../src/modules/redemptions/redemption-guesses';
 import { RewardEntity } from '../../src/modules/rewards/reward.entity';
 import { StationEntity } from '../../src/modules/stations/station.entity';
 import { createDistrict, createMerchant, createUser, District } from '../support/accounts';
@@ -26,8 +32,10 @@ import { useTestApp } from '../support/test-app';
 /** Tuesday 2026-11-24 10:00 in Beijing: the server clock of this suite unless a test moves it. */
 const NOW = new Date('2026-11-24T10:00:00+08:00');
 const PHONE = '13800138000';
+/** A Redis database of its own (the throttling suite uses 5). */
+const REDIS_URL = 'redis://127.0.0.1:6379/6';
 
-/** A 12-digit code that no redemption has (codes are random; this one is checked below). */
+/** A code that is surely nobody's: 999999 and six random digits (a live code matching it: 1 in 10¹²). */
 const unknownCode = () => String(randomInt(0, 1_000_000)).padStart(12, '9');
 
 /** RFC 4180 fields of a CSV text (quoted fields, doubled quotes), one array per line. */
@@ -63,6 +71,13 @@ function parseCsv(text: string): string[][] {
   }
   if (field !== '' || row.length > 0) rows.push([...row, field]);
   return rows;
+}
+
+/** Resolves when the instance's code-guess counter has connected to Redis. */
+async function redisReady(app: NestFastifyApplication): Promise<void> {
+  const client = (app.get(RedemptionGuesses) as unknown as { redis: Redis | null }).redis;
+  if (!client) throw new Error('this instance runs without Redis');
+  if (client.status !== 'ready') await once(client, 'ready');
 }
 
 describe(`${RedemptionCounterService.name}: verify, fulfil, lists and settlement (integration)`, () => {
@@ -303,6 +318,42 @@ describe(`${RedemptionCounterService.name}: verify, fulfil, lists and settlement
       expect(await statusOf(foreign)).toBe('issued');
       // The block is per account: a colleague at the same counter is not held up.
       expect(colleague.status).toBe(200);
+    });
+
+    it('counts misses across API instances that share Redis', async () => {
+      const first = await ctx.bootAnother({ REDIS_URL });
+      const second = await ctx.bootAnother({ REDIS_URL });
+      // Until its client has connected, an instance counts misses in its in-memory insurance
+      // limiter (the client runs without an offline queue): wait, as a live instance would have.
+      await Promise.all([first, second].map(redisReady));
+      const guesser = await createUser(ctx.app, {
+        grants: [{ role: 'merchant_staff', merchant: liuyang.merchant }],
+      });
+      const token = await tokenFor(ctx.app, guesser);
+      const mine = await issue({ merchant: liuyang.merchant });
+      const redis = new Redis(REDIS_URL);
+      try {
+        const misses: Array<ApiResponse<unknown>> = [];
+        for (let n = 0; n < MAX_CODE_MISSES; n += 1) {
+          misses.push(await atCounter(n % 2 ? first : second, 'verify', token, unknownCode()));
+        }
+
+        const blockedFirst = await atCounter(first, 'verify', token, mine.code);
+        const blockedSecond = await atCounter(second, 'fulfil', token, mine.code);
+        // The suite's own instance runs without Redis: it counted nothing.
+        const alone = await atCounter(ctx.app, 'verify', token, mine.code);
+
+        expect(misses.map(outcome)).toEqual(
+          Array.from({ length: MAX_CODE_MISSES }, () => [404, 'NOT_FOUND']),
+        );
+        expect(outcome(blockedFirst)).toEqual([429, 'RATE_LIMITED']);
+        expect(outcome(blockedSecond)).toEqual([429, 'RATE_LIMITED']);
+        expect(alone.status).toBe(200);
+        expect(await statusOf(mine)).toBe('issued');
+      } finally {
+        await redis.del(`redemption-code-miss:${guesser.id}`);
+        redis.disconnect();
+      }
     });
 
     it('does not count malformed codes or codes of its own as misses', async () => {
