@@ -375,6 +375,25 @@ describe(`${RedemptionCounterService.name}: verify, fulfil, lists and settlement
     });
   });
 
+  it.each(['verify', 'fulfil'] as const)(
+    'throttles %s at 30 a minute per counter account (429 + Retry-After)',
+    async (action) => {
+      const busy = await staffOf({ merchant: liuyang.merchant });
+      // Fulfilled codes answer 409 to a second fulfil: every request below reaches the service.
+      const issued = await issue({ merchant: liuyang.merchant });
+      const answers: number[] = [];
+      for (let n = 0; n < 30; n += 1) {
+        answers.push((await atCounter(ctx.app, action, busy, issued.code)).status);
+      }
+
+      const throttled = await atCounter(ctx.app, action, busy, issued.code);
+
+      expect(new Set(answers)).toEqual(new Set(action === 'verify' ? [200] : [200, 409]));
+      expect(outcome(throttled)).toEqual([429, 'RATE_LIMITED']);
+      expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    },
+  );
+
   describe("a station's reward", () => {
     it("is verified and fulfilled by that station's manager only", async () => {
       const issued = await issue({ station: liuyang.station }, { pointsCost: 15 });

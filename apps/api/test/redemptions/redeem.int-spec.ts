@@ -1,4 +1,4 @@
-import { Page, PointsTransferItem, Redemption } from '@yizhan/contracts';
+import { Page, PointsTransferItem, Redemption, RewardSummary } from '@yizhan/contracts';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { PointsTransferEntity } from '../../src/modules/ledger/points-transfer.entity';
@@ -170,6 +170,8 @@ describe(`${RedemptionsController.name}: a worker's side (integration)`, () => {
       expect(await spendableOf(ctx.dataSource, worker.id)).toBe(40);
       expect(await stockOf(ctx.dataSource, offer.id)).toBe(0);
       expect(await redemptionsOf(worker.id)).toBe(1);
+      const shown = await get<RewardSummary>(worker.token, `/rewards/${offer.id}`);
+      expect(shown.body).toMatchObject({ stock: 0, available: false });
     });
 
     it('keeps an unlimited reward unlimited', async () => {
@@ -265,6 +267,24 @@ describe(`${RedemptionsController.name}: a worker's side (integration)`, () => {
       expect(shortCode.body.expiresAt).toBe(at(NOW, 2).toISOString());
       expect(endingCode.body.expiresAt).toBe(at(NOW, 5).toISOString());
     });
+  });
+
+  it('throttles POST /redemptions at 60 a minute per worker, whatever the address (429 + Retry-After)', async () => {
+    const worker = await newWorker(0);
+    const other = await newWorker(0);
+    const offer = await reward({ pointsCost: 10 });
+    const answers: Array<[number, string | undefined]> = [];
+    // Each from a fresh address (api() picks one): the limit follows the account.
+    for (let n = 0; n < 60; n += 1)
+      answers.push(outcome(await redeem(ctx.app, worker.token, offer.id)));
+
+    const throttled = await redeem(ctx.app, worker.token, offer.id);
+    const otherWorker = await redeem(ctx.app, other.token, offer.id);
+
+    expect(answers).toEqual(Array.from({ length: 60 }, () => [409, 'POINTS_INSUFFICIENT']));
+    expect(outcome(throttled)).toEqual([429, 'RATE_LIMITED']);
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    expect(outcome(otherWorker)).toEqual([409, 'POINTS_INSUFFICIENT']);
   });
 
   describe('per-worker limits', () => {
