@@ -47,7 +47,14 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
   const others: NestFastifyApplication[] = [];
   beforeAll(async () => {
     handle.database = await createTestDatabase(handle.dialect);
-    const baseEnv = { ...handle.database.env, LOG_LEVEL: 'silent', ...options.env?.() };
+    // NODE_ENV=test keeps the schedulers (point and code expiry) off: they would fire every
+    // real minute against the pinned clock, in the middle of a test.
+    const baseEnv = {
+      ...handle.database.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      ...options.env?.(),
+    };
     handle.config = loadConfig(baseEnv);
     handle.app = await createApp(handle.config);
     handle.dataSource = handle.app.get(DataSource);

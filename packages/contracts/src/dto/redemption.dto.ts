@@ -65,7 +65,7 @@ export class ListRedemptionsQueryDto extends PageQueryDto {
 /**
  * `GET /merchant/redemptions`: the codes of the caller's merchant (merchant staff) or station
  * (station manager); a district admin names a merchant or station of their region. `from`/`to`
- * bound the issue time (ISO dates or times; `to` exclusive).
+ * bound the issue time by local dates of the counter's region (YYYY-MM-DD), both inclusive.
  */
 export class ListMerchantRedemptionsQueryDto extends PageQueryDto {
   @IsOptional()

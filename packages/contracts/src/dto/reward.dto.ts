@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -36,6 +37,9 @@ export const RewardStatus = {
 export type RewardStatus = (typeof RewardStatus)[keyof typeof RewardStatus];
 export const REWARD_STATUSES: readonly RewardStatus[] = Object.values(RewardStatus);
 
+/** At least one character that is not white space (titles are stored trimmed). */
+const NOT_BLANK = /\S/;
+
 export const MAX_REWARD_STOCK = 1_000_000;
 export const MAX_PER_USER_LIMIT = 1_000;
 /** How long an issued code stays valid unless the reward says otherwise. */
@@ -53,6 +57,7 @@ export class CreateRewardDto {
   @IsString()
   @MinLength(1)
   @MaxLength(60)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
   title!: string;
 
   @IsOptional()
@@ -119,6 +124,7 @@ export class UpdateRewardDto {
   @IsString()
   @MinLength(1)
   @MaxLength(60)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
   title?: string;
 
   @IsOptional()

@@ -147,7 +147,8 @@ export class RedemptionCounterService {
     if (to <= from) {
       throw ValidationFailedError.forField('to', 'isNotBeforeFrom', 'to must not be before from');
     }
-    if (to.getTime() - from.getTime() > (MAX_SETTLEMENT_DAYS + 1) * DAY_MS) {
+    // `to` is already the exclusive end (the start of the day after the last one).
+    if (to.getTime() - from.getTime() > MAX_SETTLEMENT_DAYS * DAY_MS) {
       throw ValidationFailedError.forField(
         'to',
         'maxPeriod',

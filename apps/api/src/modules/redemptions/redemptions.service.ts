@@ -26,7 +26,7 @@ import { RewardsRepository } from '../rewards/rewards.repository';
 import { limitPeriodKey } from './limit-periods';
 import { newRedemptionCode } from './redemption-code';
 import { RedemptionEntity } from './redemption.entity';
-import { toRedemption } from './redemption.mapper';
+import { effectiveStatus, toRedemption } from './redemption.mapper';
 import { RedemptionRefunds } from './redemption-refunds';
 import { RedemptionsRepository } from './redemptions.repository';
 import { RedemptionError } from './redemptions.errors';
@@ -178,6 +178,12 @@ export class RedemptionsService {
     const now = this.clock.now();
     if (redemption.status === 'cancelled') return toRedemption(redemption, now);
     if (redemption.status !== 'issued') throw RedemptionError.closed(redemption.status);
+    if (effectiveStatus(redemption, now) === 'expired') {
+      // A lapsed code is expired whether or not the expiry job has reached it yet: refund it
+      // as expired (the job's refund, same key) and answer what the job would leave behind.
+      await this.refunds.refund(redemption, 'expired', now, null);
+      throw RedemptionError.closed('expired');
+    }
     const after = await this.refunds.refund(redemption, 'cancelled', now, actor.userId);
     if (after.status !== 'cancelled')
       throw RedemptionError.closed(after.status === 'issued' ? 'expired' : after.status);
