@@ -98,6 +98,14 @@ export const enUS: PartialMessages = {
   errors: {
     NETWORK_ERROR: 'Network problem. Check your connection and retry.',
     NOT_FOUND: 'Not found.',
+    POINTS_INSUFFICIENT: 'Not enough points.',
+    OUT_OF_STOCK: 'Sold out. Come earlier next time.',
+    REDEMPTION_LIMIT_REACHED: 'You have reached the redemption limit.',
+    REWARD_UNAVAILABLE: 'This reward cannot be redeemed right now.',
+    REDEMPTION_ALREADY_FULFILLED: 'This code has already been used.',
+    REDEMPTION_EXPIRED: 'This code has expired; the points were returned.',
+    REDEMPTION_CANCELLED: 'This redemption was cancelled; the points were returned.',
+    IDEMPOTENCY_KEY_REUSED: 'Duplicate request. Refresh and try again.',
     UNKNOWN_ERROR: 'Something went wrong. Please try again later.',
   },
   errorsIn: {

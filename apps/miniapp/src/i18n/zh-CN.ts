@@ -190,6 +190,8 @@ export const zhCN = {
     REDEMPTION_LIMIT_REACHED: '已达到兑换次数上限',
     REWARD_UNAVAILABLE: '该奖品当前不可兑换',
     REDEMPTION_ALREADY_FULFILLED: '该兑换码已核销',
+    REDEMPTION_EXPIRED: '该兑换码已过期，积分已退回',
+    REDEMPTION_CANCELLED: '该兑换已取消，积分已退回',
     IDEMPOTENCY_KEY_REUSED: '请求重复，请刷新后再试',
     USERNAME_TAKEN: '该用户名已被使用',
     CONFLICT: '操作冲突，请刷新后再试',
