@@ -125,6 +125,7 @@ describe('zh-CN texts', () => {
     'stations.moreAmenities',
     'format.timeRange',
     'format.intervalsJoin',
+    'format.dateTime',
   ]);
 
   it.each(

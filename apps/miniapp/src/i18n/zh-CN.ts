@@ -61,6 +61,10 @@ export const zhCN = {
     'format.rideUnderOneMinute': '骑行 1 分钟内',
     'format.timeRange': '{open}–{close}',
     'format.intervalsJoin': '、',
+    'format.date': '{y}年{m}月{d}日',
+    'format.monthDay': '{m}月{d}日',
+    'format.dateTime': '{date} {time}',
+    'format.countdownDays': '{d} 天 {clock}',
 
     'detail.title': '驿站详情',
     'detail.address': '地址',

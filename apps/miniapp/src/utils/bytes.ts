@@ -11,23 +11,23 @@ export function bytesToBase64(bytes: Uint8Array): string {
   let out = '';
   let index = 0;
   for (; index + 2 < bytes.length; index += 3) {
-    const triple = (bytes[index]! << 16) | (bytes[index + 1]! << 8) | bytes[index + 2]!;
+    const triple = (bytes[index] << 16) | (bytes[index + 1] << 8) | bytes[index + 2];
     out +=
-      BASE64_ALPHABET[(triple >> 18) & 63]! +
-      BASE64_ALPHABET[(triple >> 12) & 63]! +
-      BASE64_ALPHABET[(triple >> 6) & 63]! +
-      BASE64_ALPHABET[triple & 63]!;
+      BASE64_ALPHABET[(triple >> 18) & 63] +
+      BASE64_ALPHABET[(triple >> 12) & 63] +
+      BASE64_ALPHABET[(triple >> 6) & 63] +
+      BASE64_ALPHABET[triple & 63];
   }
   const left = bytes.length - index;
   if (left === 1) {
-    const single = bytes[index]! << 16;
-    out += `${BASE64_ALPHABET[(single >> 18) & 63]!}${BASE64_ALPHABET[(single >> 12) & 63]!}==`;
+    const single = bytes[index] << 16;
+    out += `${BASE64_ALPHABET[(single >> 18) & 63]}${BASE64_ALPHABET[(single >> 12) & 63]}==`;
   } else if (left === 2) {
-    const pair = (bytes[index]! << 16) | (bytes[index + 1]! << 8);
+    const pair = (bytes[index] << 16) | (bytes[index + 1] << 8);
     out +=
-      BASE64_ALPHABET[(pair >> 18) & 63]! +
-      BASE64_ALPHABET[(pair >> 12) & 63]! +
-      BASE64_ALPHABET[(pair >> 6) & 63]! +
+      BASE64_ALPHABET[(pair >> 18) & 63] +
+      BASE64_ALPHABET[(pair >> 12) & 63] +
+      BASE64_ALPHABET[(pair >> 6) & 63] +
       '=';
   }
   return out;
@@ -38,7 +38,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
   let out = '';
   let index = 0;
   while (index < bytes.length) {
-    const first = bytes[index]!;
+    const first = bytes[index];
     let point = 0xfffd;
     let length = 1;
     if (first < 0x80) {
@@ -54,7 +54,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
       let value = first & (0xff >> (length + 1));
       let valid = index + length <= bytes.length;
       for (let offset = 1; valid && offset < length; offset += 1) {
-        const next = bytes[index + offset]!;
+        const next = bytes[index + offset];
         if ((next & 0xc0) !== 0x80) valid = false;
         value = (value << 6) | (next & 0x3f);
       }
