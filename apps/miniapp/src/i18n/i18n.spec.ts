@@ -5,6 +5,7 @@ import {
   OCCUPATIONS,
   ROLES,
   STATION_STATUSES,
+  TRANSFER_KINDS,
 } from '@yizhan/contracts';
 import { ClientErrorCode } from '../services/api-error';
 import {
@@ -17,6 +18,7 @@ import {
   setLocale,
   stationStatusLabel,
   t,
+  transferKindLabel,
   weekdayLabel,
   type TextKey,
 } from './index';
@@ -89,6 +91,22 @@ describe(stationStatusLabel.name, () => {
   });
 });
 
+describe(transferKindLabel.name, () => {
+  beforeEach(() => setLocale('zh-CN', false));
+
+  it.each(TRANSFER_KINDS.map((kind) => [kind]))(
+    'labels the transfer kind %s in Chinese',
+    (kind) => {
+      expect(transferKindLabel(kind)).toMatch(HAS_CJK);
+    },
+  );
+
+  it('uses the agreed labels', () => {
+    expect(transferKindLabel('checkin')).toBe('驿站签到');
+    expect(transferKindLabel('refund')).toBe('兑换退回');
+  });
+});
+
 describe('account labels', () => {
   beforeEach(() => setLocale('zh-CN', false));
 
@@ -126,6 +144,8 @@ describe('zh-CN texts', () => {
     'format.timeRange',
     'format.intervalsJoin',
     'format.dateTime',
+    'points.amount.plus',
+    'points.amount.minus',
   ]);
 
   it.each(

@@ -5,6 +5,7 @@ import type {
   Occupation,
   Role,
   StationStatus,
+  TransferKind,
 } from '@yizhan/contracts';
 import type { ClientErrorCode } from '../services/api-error';
 
@@ -88,7 +89,32 @@ export const zhCN = {
     'soon.title': '即将开放',
     'soon.scan': '扫码签到即将开放：到驿站扫一扫站点二维码，就能记录到访并获得积分。',
     'soon.report': '随手报事即将开放：发现道路破损、设施损坏等隐患，拍照上报给社区处理。',
-    'soon.points': '积分商城即将开放：报事、签到、志愿服务获得的积分可在合作商家兑换。',
+
+    'points.title': '我的积分',
+    'points.balance': '可用积分',
+    'points.pending': '待确认',
+    'points.pendingHint': '报事等待核实后到账',
+    'points.held': '冻结中',
+    'points.heldHint': '兑换处理中，暂不可用',
+    'points.expiring': '{amount} 积分将于 {date} 过期，请尽快使用',
+    'points.nextExpiry': '最近一笔 {amount} 积分将于 {date} 过期',
+    'points.rewards': '积分兑换',
+    'points.redemptions': '我的兑换',
+    'points.rules': '积分规则',
+    'points.history': '积分明细',
+    'points.error.title': '积分加载失败',
+    'points.history.empty.title': '还没有积分记录',
+    'points.history.empty.hint': '到驿站扫码签到、随手报事、参加志愿服务都能获得积分。',
+    'points.history.error.title': '积分明细加载失败',
+    'points.signedOut.title': '登录后查看积分',
+    'points.signedOut.description':
+      '签到、报事、志愿服务获得的积分，可以在合作商家和驿站兑换奖品。',
+    'points.signedOut.login': '登录',
+    'points.amount.plus': '+{n}',
+    'points.amount.minus': '−{n}',
+    'points.unit': '{n} 积分',
+    'transferStatus.pending': '待确认',
+    'transferStatus.voided': '已作废',
 
     'login.title': '登录',
     'login.subtitle': '登录后可以签到、报事、攒积分',
@@ -271,6 +297,18 @@ export const zhCN = {
     temporarily_closed: '暂停开放',
     closed: '已停用',
   } satisfies Record<StationStatus, string>,
+
+  transferKinds: {
+    checkin: '驿站签到',
+    report: '随手报事',
+    volunteer: '志愿服务',
+    survey: '问卷调查',
+    manual: '积分调整',
+    redemption: '兑换奖品',
+    refund: '兑换退回',
+    expiry: '积分过期',
+    reversal: '积分冲正',
+  } satisfies Record<TransferKind, string>,
 
   /** ISO weekdays, index 0 = Monday. */
   weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],

@@ -98,6 +98,16 @@ describe(redeemReward.name, () => {
     expect(second).not.toBe(first);
   });
 
+  it('forgets unsettled keys when the user signs out', async () => {
+    session.set({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    serveRoutes({ 'POST /redemptions': networkDown });
+    await expect(redeemReward('reward-1')).rejects.toBeInstanceOf(ApiError);
+
+    session.clear();
+
+    expect(hasUnsettledRedemption('reward-1')).toBe(false);
+  });
+
   it('keeps the unsettled key of one reward away from another reward', async () => {
     serveRoutes({ 'POST /redemptions': networkDown });
 

@@ -3,6 +3,7 @@ import { bytesToBase64 } from '../utils/bytes';
 import { ApiError } from './api-error';
 import { newIdempotencyKey } from './idempotency';
 import { request, requestBytes } from './request';
+import { session } from './session';
 
 export interface ListRedemptionsQuery {
   status?: RedemptionStatus;
@@ -26,6 +27,11 @@ export function createRedemption(rewardId: string, idempotencyKey: string): Prom
  * a new key. Kept in memory, so it also survives leaving and reopening the reward's page.
  */
 const unsettledKeys = new Map<string, string>();
+
+// Another account on this phone must not inherit the last one's keys.
+session.subscribe(() => {
+  if (session.get() === null) unsettledKeys.clear();
+});
 
 /** The server may have acted: no answer, a timeout, a gateway or server error. */
 function outcomeUnknown(error: unknown): boolean {
