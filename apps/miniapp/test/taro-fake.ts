@@ -37,6 +37,7 @@ class TaroFake {
   /** `useRouter().params` of the page under test. */
   routerParams: Record<string, string> = {};
   readonly didShowListeners = new Set<() => void>();
+  readonly didHideListeners = new Set<() => void>();
   requestHandler: RequestHandler = () => Promise.resolve({ statusCode: 200, data: null });
   locationHandler: LocationHandler = () => Promise.reject({ errMsg: 'getLocation:fail auth deny' });
   loginHandler: LoginHandler = () => Promise.resolve({ code: 'wx-code-1', errMsg: 'login:ok' });
@@ -61,6 +62,11 @@ class TaroFake {
   /** The page shows again (back from another page, tab switch): runs every `useDidShow`. */
   show(): void {
     for (const listener of [...this.didShowListeners]) listener();
+  }
+
+  /** The page goes to the background (another page on top, app hidden): runs every `useDidHide`. */
+  hide(): void {
+    for (const listener of [...this.didHideListeners]) listener();
   }
 }
 
@@ -166,6 +172,19 @@ export function useDidShow(callback: () => void): void {
     run();
     return () => {
       taroFake.didShowListeners.delete(run);
+    };
+  }, []);
+}
+
+/** Runs on every `taroFake.hide()`, like a page's onHide. */
+export function useDidHide(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    const run = () => latest.current();
+    taroFake.didHideListeners.add(run);
+    return () => {
+      taroFake.didHideListeners.delete(run);
     };
   }, []);
 }

@@ -53,6 +53,13 @@ const sameQuery = (left: unknown, right: unknown) => JSON.stringify(left) === JS
 export function usePagedList<Item extends { id: string }, Query>(
   fetchPage: PageFetcher<Item, Query>,
   initialQuery: Query,
+  options: {
+    /**
+     * Whether the items of one query may stand in for another's while it loads. By default only
+     * for an equal query; the rewards list keeps its items when only the position moved.
+     */
+    sameList?: (shown: Query, next: Query) => boolean;
+  } = {},
 ): [PagedListState<Item, Query>, PagedListActions<Item, Query>] {
   const [state, setState] = useState<PagedListState<Item, Query>>(() => initialState(initialQuery));
   // Refs mirror what async callbacks need, so a late answer never reads stale state.
@@ -60,6 +67,8 @@ export function usePagedList<Item extends { id: string }, Query>(
   stateRef.current = state;
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
+  const sameListRef = useRef(options.sameList ?? sameQuery);
+  sameListRef.current = options.sameList ?? sameQuery;
   const generation = useRef(0);
 
   const update = useCallback(
@@ -79,7 +88,9 @@ export function usePagedList<Item extends { id: string }, Query>(
       const current = stateRef.current;
       const query = nextQuery ?? current.query;
       const keepShowing =
-        current.phase === 'ready' && current.items.length > 0 && sameQuery(query, current.query);
+        current.phase === 'ready' &&
+        current.items.length > 0 &&
+        sameListRef.current(current.query, query);
       update((previous) => ({
         ...previous,
         query,

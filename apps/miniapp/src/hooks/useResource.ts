@@ -7,8 +7,11 @@ export type ResourceState<Data> =
   { phase: 'loading' } | { phase: 'ready'; data: Data } | { phase: 'error'; error: ApiError };
 
 export interface ResourceActions<Data> {
-  /** Fetches again; while data is shown it stays, and a failure is said in a toast. */
-  reload: () => Promise<void>;
+  /**
+   * Fetches again; while data is shown it stays, and a failure is said in a toast (or, `quiet`,
+   * not at all: a background poll must not nag every few seconds while the phone is offline).
+   */
+  reload: (options?: { quiet?: boolean }) => Promise<void>;
   /** Shows a fresher copy the page already has (the answer of a cancel or a fulfil). */
   replace: (data: Data) => void;
   /** Forgets the data and drops answers under way (sign-out: the next user must not see it). */
@@ -35,23 +38,27 @@ export function useResource<Data>(
     setState(next);
   }, []);
 
-  const reload = useCallback(async (): Promise<void> => {
-    const ticket = ++generation.current;
-    const shown = stateRef.current.phase === 'ready';
-    if (!shown) set({ phase: 'loading' });
-    try {
-      const data = await loadRef.current();
-      if (ticket === generation.current) set({ phase: 'ready', data });
-    } catch (caught) {
-      if (ticket !== generation.current) return;
-      const error = toApiError(caught);
-      if (shown) {
-        void Taro.showToast({ title: errorMessage(error.code), icon: 'none' });
-      } else {
-        set({ phase: 'error', error });
+  const reload = useCallback(
+    async (options?: { quiet?: boolean }): Promise<void> => {
+      const ticket = ++generation.current;
+      const shown = stateRef.current.phase === 'ready';
+      if (!shown) set({ phase: 'loading' });
+      try {
+        const data = await loadRef.current();
+        if (ticket === generation.current) set({ phase: 'ready', data });
+      } catch (caught) {
+        if (ticket !== generation.current) return;
+        const error = toApiError(caught);
+        if (shown) {
+          if (!options?.quiet)
+            void Taro.showToast({ title: errorMessage(error.code), icon: 'none' });
+        } else {
+          set({ phase: 'error', error });
+        }
       }
-    }
-  }, [set]);
+    },
+    [set],
+  );
 
   const replace = useCallback(
     (data: Data) => {

@@ -4,6 +4,7 @@ import {
   ErrorCode,
   OCCUPATIONS,
   ROLES,
+  REDEMPTION_STATUSES,
   STATION_STATUSES,
   TRANSFER_KINDS,
 } from '@yizhan/contracts';
@@ -14,6 +15,7 @@ import {
   consentPurpose,
   errorMessage,
   occupationLabel,
+  redemptionStatusLabel,
   roleLabel,
   setLocale,
   stationStatusLabel,
@@ -88,6 +90,19 @@ describe(stationStatusLabel.name, () => {
   it.each(STATION_STATUSES.map((status) => [status]))('labels the status %s', (status) => {
     setLocale('zh-CN', false);
     expect(stationStatusLabel(status)).toMatch(HAS_CJK);
+  });
+});
+
+describe(redemptionStatusLabel.name, () => {
+  beforeEach(() => setLocale('zh-CN', false));
+
+  it.each(REDEMPTION_STATUSES.map((status) => [status]))('labels the status %s', (status) => {
+    expect(redemptionStatusLabel(status)).toMatch(HAS_CJK);
+  });
+
+  it('uses the agreed labels', () => {
+    expect(redemptionStatusLabel('issued')).toBe('待使用');
+    expect(redemptionStatusLabel('fulfilled')).toBe('已核销');
   });
 });
 

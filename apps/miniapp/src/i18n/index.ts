@@ -13,6 +13,7 @@ import type {
   Amenity,
   ConsentKind,
   Occupation,
+  RedemptionStatus,
   Role,
   StationStatus,
   TransferKind,
@@ -130,6 +131,12 @@ export function amenityLabel(amenity: Amenity): string {
 export function stationStatusLabel(status: StationStatus): string {
   const text = current === 'zh-CN' ? undefined : catalogues[current].stationStatus?.[status];
   return text ?? zhCN.stationStatus[status] ?? status;
+}
+
+/** A redemption's state, one wording for the worker and the counter. */
+export function redemptionStatusLabel(status: RedemptionStatus): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].redemptionStatuses?.[status];
+  return text ?? zhCN.redemptionStatuses[status] ?? status;
 }
 
 /** Why points moved, as the history names it. */

@@ -3,6 +3,7 @@ import type {
   ConsentKind,
   ErrorCode,
   Occupation,
+  RedemptionStatus,
   Role,
   StationStatus,
   TransferKind,
@@ -13,7 +14,14 @@ import type { ClientErrorCode } from '../services/api-error';
 export type TranslatedErrorCode = ErrorCode | ClientErrorCode;
 
 /** Actions whose own wording of an error is clearer than the generic one. */
-export type ErrorContext = 'wechatLogin' | 'smsSend' | 'smsLogin' | 'passwordLogin' | 'profile';
+export type ErrorContext =
+  | 'wechatLogin'
+  | 'smsSend'
+  | 'smsLogin'
+  | 'passwordLogin'
+  | 'profile'
+  | 'redeem'
+  | 'cancelRedemption';
 export type ContextualErrorKey = `${ErrorContext}.${TranslatedErrorCode}`;
 
 /**
@@ -115,6 +123,98 @@ export const zhCN = {
     'points.unit': '{n} 积分',
     'transferStatus.pending': '待确认',
     'transferStatus.voided': '已作废',
+
+    'rewards.title': '积分兑换',
+    'rewards.myBalance': '我的积分 {n}',
+    'rewards.filter.nearby': '附近',
+    'rewards.filter.affordable': '积分够用',
+    'rewards.locating': '正在获取你的位置…',
+    'rewards.locationFallback': '未能获取你的位置，已显示全部奖品。',
+    'rewards.locationRefused': '你未授权使用位置信息，已显示全部奖品。',
+    'rewards.locationRetry': '重新定位',
+    'rewards.locationGrant': '授权位置',
+    'rewards.empty.title': '暂无可兑换的奖品',
+    'rewards.empty.nearby': '附近 5 公里内暂无奖品，关闭「附近」可查看全部奖品。',
+    'rewards.empty.affordable': '你的积分暂时不够兑换这些奖品，关闭「积分够用」可查看全部奖品。',
+    'rewards.empty.hint': '合作商家和驿站上架奖品后会显示在这里。',
+    'rewards.error.title': '奖品加载失败',
+    'reward.cost': '{n} 积分',
+    'reward.stockLeft': '剩 {n} 件',
+    'reward.unlimited': '不限量',
+    'reward.soldOut': '已兑完',
+    'reward.unavailable': '暂不可兑',
+    'reward.shortBy': '还差 {n} 积分',
+    'reward.detail.place': '兑换地点',
+    'reward.detail.address': '地址',
+    'reward.detail.phone': '电话',
+    'reward.detail.distance': '距离',
+    'reward.detail.stock': '库存',
+    'reward.detail.limit': '限兑',
+    'reward.detail.validity': '兑换期限',
+    'reward.detail.validTo': '{date} 前可兑换',
+    'reward.detail.validFrom': '{date} 起可兑换',
+    'reward.detail.validAlways': '长期有效',
+    'reward.detail.codeValid': '兑换码',
+    'reward.detail.codeValidHours': '兑换后 {n} 小时内到店出示',
+    'reward.detail.description': '说明',
+    'reward.detail.balance': '我的可用积分',
+    'reward.limit.day': '每人每天限兑 {n} 次',
+    'reward.limit.week': '每人每周限兑 {n} 次',
+    'reward.limit.month': '每人每月限兑 {n} 次',
+    'reward.limit.total': '每人限兑 {n} 次',
+    'reward.limit.none': '不限次数',
+    'reward.redeem': '立即兑换',
+    'reward.redeemRetry': '重试兑换',
+    'reward.notEnough': '积分不足',
+    'reward.redeemUnsettled': '网络中断，兑换结果未知。点「重试兑换」继续，不会重复扣分。',
+    'reward.confirm.title': '确认兑换',
+    'reward.confirm.content':
+      '「{title}」将使用 {cost} 积分，兑换后剩余 {after} 积分。兑换码 {hours} 小时内有效。',
+    'reward.confirm.ok': '确认兑换',
+    'reward.redeemed': '兑换成功',
+    'reward.notFound.title': '奖品不存在',
+    'reward.notFound.hint': '这个奖品可能已下架或暂停兑换。',
+    'reward.error.title': '奖品信息加载失败',
+    'redemption.code.show': '请到「{place}」向店员出示此码',
+    'redemption.code.label': '兑换码',
+    'redemption.code.remaining': '剩余有效时间',
+    'redemption.code.expiresAt': '有效期至 {time}',
+    'redemption.code.qrAlt': '兑换二维码',
+    'redemption.code.qrLoading': '二维码加载中…',
+    'redemption.code.qrFailed': '二维码加载失败，可把兑换码报给店员',
+    'redemption.code.qrRetry': '重新加载',
+    'redemption.fulfilledAt': '已于 {time} 核销',
+    'redemption.cancelledAt': '已于 {time} 取消，积分已退回',
+    'redemption.expiredAt': '已于 {time} 过期，积分已退回',
+    'redemption.cost': '{n} 积分',
+    'redemption.cancel': '取消兑换',
+    'redemption.cancel.title': '取消兑换',
+    'redemption.cancel.content': '取消后 {cost} 积分将退回你的账户，兑换码随即失效。',
+    'redemption.cancel.confirm': '确认取消',
+    'redemption.cancel.keep': '再想想',
+    'redemption.cancel.done': '已取消，积分已退回',
+    'redemption.notFound.title': '兑换记录不存在',
+    'redemption.notFound.hint': '这条兑换记录不存在或不属于当前账号。',
+    'redemption.error.title': '兑换码加载失败',
+    'redemptions.title': '我的兑换',
+    'redemptions.filter.all': '全部',
+    'redemptions.empty.title': '还没有兑换记录',
+    'redemptions.empty.hint': '用积分兑换奖品后，兑换码会保存在这里。',
+    'redemptions.empty.filtered': '没有这个状态的兑换记录。',
+    'redemptions.error.title': '兑换记录加载失败',
+    'redemptions.toRewards': '去兑换',
+    'rules.intro':
+      '在驿站签到、随手报事、参加志愿服务和问卷调查都能获得积分，积分可在合作商家和驿站兑换奖品。',
+    'rules.each': '每次 +{n} 积分',
+    'rules.dailyCap': '每日最多 {n} 积分',
+    'rules.weeklyCap': '每周最多 {n} 积分',
+    'rules.noCap': '不设上限',
+    'rules.expiry.never': '积分长期有效',
+    'rules.expiry.endOfNextYear': '积分在获得次年的年底过期',
+    'rules.empty.title': '暂无积分规则',
+    'rules.empty.noRegion': '获得第一笔积分后，这里会显示你所在区域的积分规则。',
+    'rules.empty.hint': '你所在的区域还没有设置积分规则。',
+    'rules.error.title': '积分规则加载失败',
 
     'login.title': '登录',
     'login.subtitle': '登录后可以签到、报事、攒积分',
@@ -244,6 +344,15 @@ export const zhCN = {
     'passwordLogin.UNAUTHENTICATED': '用户名或密码错误',
     'passwordLogin.RATE_LIMITED': '登录失败次数过多，账号已暂时锁定，请稍后再试',
     'profile.VALIDATION_FAILED': '资料填写有误，请检查后再试',
+    'redeem.POINTS_INSUFFICIENT': '积分不足，暂时不能兑换这个奖品',
+    'redeem.OUT_OF_STOCK': '这个奖品已兑完，下次早点来',
+    'redeem.REDEMPTION_LIMIT_REACHED': '你已达到这个奖品的兑换次数上限',
+    'redeem.REWARD_UNAVAILABLE': '这个奖品现在不能兑换（未到或已过兑换期）',
+    'redeem.NOT_FOUND': '这个奖品已下架',
+    'cancelRedemption.REDEMPTION_ALREADY_FULFILLED': '该兑换码已核销，不能取消',
+    'cancelRedemption.REDEMPTION_EXPIRED': '该兑换码已过期，积分已自动退回',
+    'cancelRedemption.REDEMPTION_CANCELLED': '该兑换已经取消，积分已退回',
+    'cancelRedemption.NOT_FOUND': '兑换记录不存在',
   } satisfies Partial<Record<ContextualErrorKey, string>>,
 
   occupations: {
@@ -297,6 +406,13 @@ export const zhCN = {
     temporarily_closed: '暂停开放',
     closed: '已停用',
   } satisfies Record<StationStatus, string>,
+
+  redemptionStatuses: {
+    issued: '待使用',
+    fulfilled: '已核销',
+    cancelled: '已取消',
+    expired: '已过期',
+  } satisfies Record<RedemptionStatus, string>,
 
   transferKinds: {
     checkin: '驿站签到',
