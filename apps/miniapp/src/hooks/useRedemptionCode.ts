@@ -62,11 +62,11 @@ export function useRedemptionCode(
     else startCountdown(0);
   }, [issued, expiresAt, startCountdown]);
 
-  // The QR is only worth fetching while the code can still be used.
-  const qrPhase = qr.phase;
+  // The QR is only worth fetching while the code can still be used: once, when that is known
+  // (a poll that finds it still issued does not fetch it again; a failed one has its own retry).
   useEffect(() => {
-    if (issued && qrPhase === 'loading') void reloadQr();
-  }, [issued, qrPhase, reloadQr]);
+    if (issued) void reloadQr();
+  }, [issued, reloadQr]);
 
   useEffect(() => {
     if (!issued) return undefined;

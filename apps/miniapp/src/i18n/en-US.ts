@@ -45,6 +45,8 @@ export const enUS: PartialMessages = {
     'soon.title': 'Coming soon',
     'common.cancel': 'Cancel',
     'common.unset': 'Not set',
+    'common.signIn': 'Sign in',
+    'common.signInFirst': 'Please sign in',
     'stations.locationRefused': 'Location not allowed; stations are listed by name.',
     'stations.locationGrant': 'Allow location',
     'points.title': 'My points',

@@ -44,6 +44,8 @@ export const zhCN = {
     'common.separator': ' · ',
     'common.cancel': '取消',
     'common.unset': '未填写',
+    'common.signIn': '登录',
+    'common.signInFirst': '请先登录',
 
     'stations.title': '附近驿站',
     'stations.titleByName': '全部驿站',
