@@ -31,6 +31,11 @@ export default defineAppConfig({
         'pages/rules/index',
       ],
     },
+    {
+      // The merchant counter (merchant staff, station managers): verify and fulfil, settlement.
+      root: 'packages/merchant',
+      pages: ['pages/workspace/index', 'pages/settlement/index'],
+    },
   ],
   // Fetch the subpackage a tab leads to while the tab is shown: 我的 → login and profile,
   // 积分 → rewards and codes.

@@ -17,6 +17,7 @@ export type LocationHandler = (
 ) => Promise<Pick<Taro.getLocation.SuccessCallbackResult, 'latitude' | 'longitude'>>;
 export type LoginHandler = () => Promise<{ code: string; errMsg: string }>;
 export type ModalHandler = (option: Taro.showModal.Option) => Promise<{ confirm: boolean }>;
+export type ScanHandler = () => Promise<{ result: string; errMsg: string }>;
 
 /** One navigation call, as `{ kind: 'navigateTo', url }`. */
 export interface FakeNavigation {
@@ -42,6 +43,7 @@ class TaroFake {
   locationHandler: LocationHandler = () => Promise.reject({ errMsg: 'getLocation:fail auth deny' });
   loginHandler: LoginHandler = () => Promise.resolve({ code: 'wx-code-1', errMsg: 'login:ok' });
   modalHandler: ModalHandler = () => Promise.resolve({ confirm: true });
+  scanHandler: ScanHandler = () => Promise.reject({ errMsg: 'scanCode:fail cancel' });
 
   reset(): void {
     this.storage.clear();
@@ -57,6 +59,7 @@ class TaroFake {
     this.locationHandler = () => Promise.reject({ errMsg: 'getLocation:fail auth deny' });
     this.loginHandler = () => Promise.resolve({ code: 'wx-code-1', errMsg: 'login:ok' });
     this.modalHandler = () => Promise.resolve({ confirm: true });
+    this.scanHandler = () => Promise.reject({ errMsg: 'scanCode:fail cancel' });
   }
 
   /** The page shows again (back from another page, tab switch): runs every `useDidShow`. */
@@ -94,6 +97,7 @@ export interface TaroApiFake {
   setClipboardData(option: { data: string }): Promise<TaroGeneral.CallbackResult>;
   stopPullDownRefresh(): void;
   setNavigationBarTitle(option: { title: string }): Promise<TaroGeneral.CallbackResult>;
+  scanCode(option?: Taro.scanCode.Option): Promise<{ result: string; errMsg: string }>;
 }
 
 const Taro: TaroApiFake = {
@@ -157,6 +161,9 @@ const Taro: TaroApiFake = {
   },
   setNavigationBarTitle() {
     return Promise.resolve(ok('setNavigationBarTitle'));
+  },
+  scanCode() {
+    return taroFake.scanHandler();
   },
 };
 

@@ -21,7 +21,9 @@ export type ErrorContext =
   | 'passwordLogin'
   | 'profile'
   | 'redeem'
-  | 'cancelRedemption';
+  | 'cancelRedemption'
+  | 'counterVerify'
+  | 'counterFulfil';
 export type ContextualErrorKey = `${ErrorContext}.${TranslatedErrorCode}`;
 
 /**
@@ -218,6 +220,59 @@ export const zhCN = {
     'rules.empty.hint': '你所在的区域还没有设置积分规则。',
     'rules.error.title': '积分规则加载失败',
 
+    'merchant.title': '商户核销',
+    'merchant.codeLabel': '兑换码',
+    'merchant.codePlaceholder': '输入 12 位兑换码',
+    'merchant.verify': '查询',
+    'merchant.scan': '扫码',
+    'merchant.scanFailed': '未识别到兑换码，请重新扫描或手动输入',
+    'merchant.scanHint': '请顾客出示兑换码，扫描二维码或输入下方的 12 位数字',
+    'merchant.typeHint': '请输入顾客出示的 12 位兑换码，空格和横线可以不输',
+    'merchant.codeInvalid': '请输入 12 位数字兑换码',
+    'merchant.retryIn': '{n} 秒后可再查询',
+    'merchant.result.reward': '奖品',
+    'merchant.result.points': '积分',
+    'merchant.result.worker': '顾客',
+    'merchant.result.codeTail': '兑换码尾号',
+    'merchant.result.createdAt': '兑换时间',
+    'merchant.result.expiresAt': '有效期至',
+    'merchant.workerUnknown': '未留昵称',
+    'merchant.fulfil': '确认核销',
+    'merchant.fulfil.title': '确认核销',
+    'merchant.fulfil.content': '请确认已将「{title}」交给顾客。核销后不能撤销。',
+    'merchant.fulfil.confirm': '确认核销',
+    'merchant.fulfilled.title': '核销成功',
+    'merchant.fulfilled.hint': '请将「{title}」交给顾客。',
+    'merchant.next': '继续核销',
+    'merchant.closed.fulfilled': '该兑换码已于 {time} 核销，请勿重复兑付',
+    'merchant.closed.expired': '该兑换码已过期，不能核销',
+    'merchant.closed.cancelled': '顾客已取消该兑换，不能核销',
+    'merchant.today': '今日兑换',
+    'merchant.today.empty.title': '今天还没有兑换',
+    'merchant.today.empty.hint': '顾客兑换本店奖品后，会显示在这里。',
+    'merchant.today.error.title': '今日兑换加载失败',
+    'merchant.codeTail': '尾号 {tail}',
+    'merchant.toSettlement': '结算对账',
+    'merchant.noRole.title': '没有核销权限',
+    'merchant.noRole.hint':
+      '商户核销仅对商户店员和站长开放。如需开通，请联系所在街道或区里的管理员。',
+    'merchant.error.title': '账号信息加载失败',
+    'settlement.thisMonth': '本月',
+    'settlement.lastMonth': '上月',
+    'settlement.period': '{from} 至 {to}',
+    'settlement.count': '已核销',
+    'settlement.points': '合计积分',
+    'settlement.countValue': '{n} 笔',
+    'settlement.download': '下载对账单（CSV）',
+    'settlement.downloaded': '已开始下载',
+    'settlement.consoleOnly':
+      '小程序里不能保存文件：对账单请在电脑上登录管理后台下载，这里显示本期汇总。',
+    'settlement.error.title': '对账数据加载失败',
+    'settlement.empty': '本期没有核销记录',
+    'me.work.title': '工作台',
+    'me.work.merchant': '商户核销',
+    'me.work.merchantHint': '扫码或输入兑换码，为顾客核销奖品',
+
     'login.title': '登录',
     'login.subtitle': '登录后可以签到、报事、攒积分',
     'login.submit': '登录',
@@ -355,6 +410,16 @@ export const zhCN = {
     'cancelRedemption.REDEMPTION_EXPIRED': '该兑换码已过期，积分已自动退回',
     'cancelRedemption.REDEMPTION_CANCELLED': '该兑换已经取消，积分已退回',
     'cancelRedemption.NOT_FOUND': '兑换记录不存在',
+    'counterVerify.NOT_FOUND': '此兑换码不存在或不属于本店',
+    'counterVerify.RATE_LIMITED': '查询失败次数过多，请稍后再试',
+    'counterVerify.VALIDATION_FAILED': '请输入 12 位数字兑换码',
+    'counterVerify.FORBIDDEN': '你的账号没有核销权限',
+    'counterFulfil.NOT_FOUND': '此兑换码不存在或不属于本店',
+    'counterFulfil.RATE_LIMITED': '查询失败次数过多，请稍后再试',
+    'counterFulfil.FORBIDDEN': '你的账号没有核销权限',
+    'counterFulfil.REDEMPTION_ALREADY_FULFILLED': '该兑换码已核销，请勿重复兑付',
+    'counterFulfil.REDEMPTION_EXPIRED': '该兑换码已过期，不能核销',
+    'counterFulfil.REDEMPTION_CANCELLED': '顾客已取消该兑换，不能核销',
   } satisfies Partial<Record<ContextualErrorKey, string>>,
 
   occupations: {

@@ -6,6 +6,7 @@ import {
   formatTime,
   localDate,
   localDateOffset,
+  monthPeriod,
   secondsUntil,
 } from './datetime';
 
@@ -73,5 +74,25 @@ describe(formatCountdown.name, () => {
     [-5, '00:00:00'],
   ])('shows %d s as %s', (seconds, text) => {
     expect(formatCountdown(seconds)).toBe(text);
+  });
+});
+
+describe(monthPeriod.name, () => {
+  it('is this month up to today', () => {
+    expect(monthPeriod('thisMonth', new Date(2026, 10, 24, 9, 0))).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-24',
+    });
+  });
+
+  it('is the whole of last month, across a year end', () => {
+    expect(monthPeriod('lastMonth', new Date(2026, 0, 15))).toEqual({
+      from: '2025-12-01',
+      to: '2025-12-31',
+    });
+    expect(monthPeriod('lastMonth', new Date(2026, 2, 1))).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-28',
+    });
   });
 });

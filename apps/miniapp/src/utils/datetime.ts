@@ -67,3 +67,23 @@ export function formatCountdown(totalSeconds: number): string {
     .join(':');
   return days > 0 ? t('format.countdownDays', { d: days, clock }) : clock;
 }
+
+export type MonthChoice = 'thisMonth' | 'lastMonth';
+
+/**
+ * This month so far, or the whole of last month, as local dates with both ends counted (how
+ * the settlement export reads them).
+ */
+export function monthPeriod(
+  choice: MonthChoice,
+  now: Date = new Date(),
+): { from: string; to: string } {
+  if (choice === 'thisMonth') {
+    return { from: localDate(new Date(now.getFullYear(), now.getMonth(), 1)), to: localDate(now) };
+  }
+  return {
+    from: localDate(new Date(now.getFullYear(), now.getMonth() - 1, 1)),
+    // Day 0 of this month is the last day of the previous one.
+    to: localDate(new Date(now.getFullYear(), now.getMonth(), 0)),
+  };
+}
