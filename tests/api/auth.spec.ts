@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { api, system } from '../support/system';
+import { lastSmsCode, post } from '../support/client';
+import { api } from '../support/system';
 
 /** Identity against the system as `pnpm start` runs it: demo accounts and the H5 SMS login. */
 
@@ -8,23 +7,6 @@ interface AuthBody {
   accessToken: string;
   refreshToken: string;
   user: { id: string; phone: string | null; roles: Array<{ role: string; regionId?: string }> };
-}
-
-let clientSequence = 0;
-
-/** Each call looks like a different client behind the loopback proxy, as riders are. */
-function clientHeaders(): Record<string, string> {
-  clientSequence += 1;
-  return {
-    'content-type': 'application/json',
-    'x-forwarded-for': `198.51.100.${(clientSequence % 250) + 1}`,
-  };
-}
-
-async function post<T>(path: string, body: unknown, headers = clientHeaders()) {
-  const response = await fetch(api(path), { method: 'POST', headers, body: JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
 const DEMO_ROLES = ['district_admin', 'handler', 'station_manager', 'merchant_staff'];
@@ -61,11 +43,7 @@ describe('sign-in (black box)', () => {
     const phone = '13900001111';
     const sent = await post<{ expiresInSeconds: number }>('/auth/sms/send', { phone });
     expect(sent.status).toBe(200);
-    const outbox = readFileSync(join(system().dataDir, 'dev-sms-outbox.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { phone: string; code: string });
-    const code = outbox.filter((message) => message.phone === phone).pop()?.code;
+    const code = lastSmsCode(phone);
     expect(code).toMatch(/^\d{6}$/);
 
     const { status, body } = await post<AuthBody>('/auth/sms/login', { phone, code });

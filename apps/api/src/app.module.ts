@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from './common/common.module';
 import { CryptoModule } from './common/crypto/crypto.module';
@@ -20,7 +21,9 @@ import { HealthModule } from './modules/health/health.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { MeModule } from './modules/me/me.module';
 import { MerchantsModule } from './modules/merchants/merchants.module';
+import { RedemptionsModule } from './modules/redemptions/redemptions.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { RewardsModule } from './modules/rewards/rewards.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StationsModule } from './modules/stations/stations.module';
 import { ConsentGuard } from './modules/users/consent.guard';
@@ -50,6 +53,11 @@ export class AppModule {
         MerchantsModule,
         StaffModule,
         LedgerModule,
+        RewardsModule,
+        RedemptionsModule,
+        // Scheduled jobs (point and code expiry) run in the service, not under tests, which run
+        // them with the clock they choose.
+        ...(config.nodeEnv === 'test' ? [] : [ScheduleModule.forRoot()]),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

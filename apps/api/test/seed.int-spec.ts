@@ -1,8 +1,11 @@
-import { Page, StationDetail, StationSummary } from '@yizhan/contracts';
+import { Page, RewardSummary, StationDetail, StationSummary } from '@yizhan/contracts';
+import { RewardEntity } from '../src/modules/rewards/reward.entity';
 import { RegionEntity } from '../src/modules/regions/region.entity';
 import { StationEntity } from '../src/modules/stations/station.entity';
-import { seedDemo, stationIdOf } from '../src/cli/seed/demo-seed';
+import { rewardIdOf, seedDemo, stationIdOf } from '../src/cli/seed/demo-seed';
+import { DEMO_REWARDS, DEMO_RULES } from '../src/cli/seed/demo/demo-rewards';
 import { DEMO_STATIONS } from '../src/cli/seed/demo/demo-stations';
+import { authOf, createUser } from './support/points';
 import { getJson, useTestApp } from './support/test-app';
 
 describe(`${seedDemo.name} (integration)`, () => {
@@ -64,6 +67,43 @@ describe(`${seedDemo.name} (integration)`, () => {
 
     expect(body).toMatchObject({ managerName: '肖万利', brand: '阳小驿', openNow: true });
     expect(body.hotlines).toHaveLength(7);
+  });
+
+  it('creates the demo rewards and earning rules once and leaves later edits alone', async () => {
+    await seedDemo(ctx.dataSource);
+    const lunch = rewardIdOf('liuyang/steamed-dishes-lunch');
+    await ctx.dataSource.getRepository(RewardEntity).update({ id: lunch }, { stock: 3 });
+
+    const again = await seedDemo(ctx.dataSource);
+
+    expect(again.rewards).toEqual({ created: 0, updated: 0, unchanged: DEMO_REWARDS.length });
+    expect(again['earning rules']).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: DEMO_RULES.length,
+    });
+    expect(
+      await ctx.dataSource.getRepository(RewardEntity).findOneByOrFail({ id: lunch }),
+    ).toMatchObject({
+      stock: 3,
+    });
+  });
+
+  it('offers a rider near Caichang square the demo meal, nearest first', async () => {
+    await seedDemo(ctx.dataSource);
+    // Signed on the real clock: the suite pins the server's to a day that has passed.
+    const headers = await authOf(ctx.app, await createUser(ctx.dataSource));
+    const { status, body } = await getJson<Page<RewardSummary>>(
+      ctx.app,
+      '/api/v1/rewards?lat=28.16&lng=113.64',
+      headers,
+    );
+
+    expect(status).toBe(200);
+    expect(body.items.map((item) => item.title)).toContain('爱心午餐一份（三菜一饭）');
+    expect(body.items.every((item) => item.regionId !== undefined && item.available)).toBe(true);
+    const distances = body.items.map((item) => item.distanceM ?? Infinity);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
   });
 
   async function counts() {

@@ -2,6 +2,7 @@ export * from './error-codes';
 export * from './enums';
 export * from './routes';
 export * from './dto/pagination.dto';
+export * from './dto/nearby-query.dto';
 export * from './dto/auth.dto';
 export * from './dto/me.dto';
 export * from './dto/staff.dto';

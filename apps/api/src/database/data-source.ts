@@ -15,7 +15,10 @@ import { PointsLotDrawEntity } from '../modules/ledger/points-lot-draw.entity';
 import { PointsLotEntity } from '../modules/ledger/points-lot.entity';
 import { PointsTransferEntity } from '../modules/ledger/points-transfer.entity';
 import { MerchantEntity } from '../modules/merchants/merchant.entity';
+import { ClaimCounterEntity } from '../modules/redemptions/claim-counter.entity';
+import { RedemptionEntity } from '../modules/redemptions/redemption.entity';
 import { RegionEntity } from '../modules/regions/region.entity';
+import { RewardEntity } from '../modules/rewards/reward.entity';
 import { StationEntity } from '../modules/stations/station.entity';
 import { ConsentEntity } from '../modules/users/consent.entity';
 import { UserRoleEntity } from '../modules/users/user-role.entity';
@@ -42,6 +45,9 @@ export const ENTITIES = [
   EarningRuleEntity,
   PointsAwardEntity,
   CapCounterEntity,
+  RewardEntity,
+  RedemptionEntity,
+  ClaimCounterEntity,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

@@ -6,6 +6,7 @@ import { ConsentEntity } from '../../src/modules/users/consent.entity';
 import { UserRoleEntity } from '../../src/modules/users/user-role.entity';
 import { UserEntity } from '../../src/modules/users/user.entity';
 import {
+  createDistrict,
   createUser,
   sessionFor,
   signIn,
@@ -219,6 +220,52 @@ describe(`${MeController.name} (integration)`, () => {
         ]),
       );
       expect(response.text).not.toMatch(/token_?hash|refreshToken/i);
+    });
+
+    it('contains the points balance, the whole points history and the redemptions', async () => {
+      const worker = await newWorker();
+      const district = await createDistrict(ctx.app, '导出区');
+      const admin = await sessionFor(ctx.app, district.staff.district_admin);
+      const credit = await api(ctx.app, {
+        method: 'POST',
+        path: '/points/adjustments',
+        token: admin.accessToken,
+        body: {
+          userId: worker.id,
+          amount: 50,
+          reason: '志愿服务',
+          idempotencyKey: 'export-credit-1',
+        },
+      });
+      const reward = await api<{ id: string }>(ctx.app, {
+        method: 'POST',
+        path: '/rewards',
+        token: admin.accessToken,
+        body: { title: '爱心午餐', pointsCost: 20, merchantId: district.merchant.id },
+      });
+      const redeemed = await api<{ code: string }>(ctx.app, {
+        method: 'POST',
+        path: '/redemptions',
+        token: worker.accessToken,
+        body: { rewardId: reward.body.id, idempotencyKey: 'export-redeem-1' },
+      });
+      expect([credit.status, reward.status, redeemed.status]).toEqual([201, 201, 201]);
+
+      const response = await api<MeExport>(ctx.app, {
+        path: '/me/export',
+        token: worker.accessToken,
+      });
+
+      expect(response.body.points).toMatchObject({
+        balance: 30,
+        history: [
+          expect.objectContaining({ amount: -20, kind: 'redemption' }),
+          expect.objectContaining({ amount: 50, kind: 'manual' }),
+        ],
+      });
+      expect(response.body.redemptions).toEqual([
+        expect.objectContaining({ code: redeemed.body.code, status: 'issued', pointsCost: 20 }),
+      ]);
     });
   });
 

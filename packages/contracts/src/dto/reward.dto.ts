@@ -4,8 +4,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsLatitude,
-  IsLongitude,
   IsNumber,
   IsOptional,
   IsString,
@@ -16,7 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto } from './pagination.dto';
+import { NearbyPageQueryDto } from './nearby-query.dto';
 import { MAX_POINTS_AMOUNT } from './points.dto';
 import { parseBooleanFlag } from './query-transforms';
 
@@ -179,17 +177,7 @@ export class UpdateRewardDto {
  * `affordable=true` keeps those the caller's spendable balance covers. District admins may add
  * `includeInactive=true` to see paused and out-of-window rewards of their region.
  */
-export class ListRewardsQueryDto extends PageQueryDto {
-  @ValidateIf((query: ListRewardsQueryDto) => query.lng !== undefined || query.lat !== undefined)
-  @Type(() => Number)
-  @IsLatitude()
-  lat?: number;
-
-  @ValidateIf((query: ListRewardsQueryDto) => query.lat !== undefined || query.lng !== undefined)
-  @Type(() => Number)
-  @IsLongitude()
-  lng?: number;
-
+export class ListRewardsQueryDto extends NearbyPageQueryDto {
   @IsOptional()
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })

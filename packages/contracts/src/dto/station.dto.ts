@@ -4,8 +4,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsLatitude,
-  IsLongitude,
   IsNumber,
   IsOptional,
   IsString,
@@ -13,10 +11,9 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
 } from 'class-validator';
 import { AMENITIES, type Amenity, type StationStatus } from '../enums';
-import { PageQueryDto } from './pagination.dto';
+import { NearbyPageQueryDto } from './nearby-query.dto';
 import { parseBooleanFlag, splitCsv } from './query-transforms';
 
 /** Largest search radius a client may ask for: a whole district, not a province. */
@@ -26,17 +23,7 @@ export const MAX_STATION_RADIUS_M = 50_000;
  * `GET /stations` query. With `lat`/`lng` the list is sorted by distance
  * (GCJ-02, great-circle metres); without them, by name.
  */
-export class ListStationsQueryDto extends PageQueryDto {
-  @ValidateIf((query: ListStationsQueryDto) => query.lng !== undefined || query.lat !== undefined)
-  @Type(() => Number)
-  @IsLatitude()
-  lat?: number;
-
-  @ValidateIf((query: ListStationsQueryDto) => query.lat !== undefined || query.lng !== undefined)
-  @Type(() => Number)
-  @IsLongitude()
-  lng?: number;
-
+export class ListStationsQueryDto extends NearbyPageQueryDto {
   /** Metres around lat/lng; ignored without them. */
   @IsOptional()
   @Type(() => Number)

@@ -1,14 +1,18 @@
+import { DEFAULT_CODE_VALID_HOURS } from '@yizhan/contracts';
 import { DataSource } from 'typeorm';
 import { uuidV5 } from '../../common/uuid';
 import { DEFAULT_TIME_ZONE, RegionEntity } from '../../modules/regions/region.entity';
 import { toAmenityMask } from '../../modules/stations/amenity-mask';
+import { EarningRuleEntity } from '../../modules/ledger/earning-rule.entity';
 import { MerchantEntity } from '../../modules/merchants/merchant.entity';
+import { RewardEntity } from '../../modules/rewards/reward.entity';
 import { StationEntity } from '../../modules/stations/station.entity';
 import { seedDemoAccounts } from './demo-accounts-seed';
 import { DEMO_MERCHANTS, MerchantSeed } from './demo/demo-merchants';
 import { DEMO_REGIONS, RegionSeed } from './demo/demo-regions';
+import { DEMO_REWARDS, DEMO_RULES, RewardSeed, RuleSeed } from './demo/demo-rewards';
 import { DEMO_STATIONS, StationSeed } from './demo/demo-stations';
-import { UpsertCounts, upsertById } from './upsert-by-id';
+import { insertMissingById, UpsertCounts, upsertById } from './upsert-by-id';
 
 /** Namespace of every demo id (UUIDv5): the same natural key always yields the same id. */
 export const DEMO_NAMESPACE = '6f1c2d7e-3b8a-5c4d-9e0f-1a2b3c4d5e6f';
@@ -17,7 +21,9 @@ export const regionIdOf = (code: string) => uuidV5(`region:${code}`, DEMO_NAMESP
 export const stationIdOf = (key: string) => uuidV5(`station:${key}`, DEMO_NAMESPACE);
 export const merchantIdOf = (key: string) => uuidV5(`merchant:${key}`, DEMO_NAMESPACE);
 export const userIdOf = (username: string) => uuidV5(`user:${username}`, DEMO_NAMESPACE);
+export const rewardIdOf = (key: string) => uuidV5(`reward:${key}`, DEMO_NAMESPACE);
 const grantIdOf = (username: string) => uuidV5(`grant:${username}`, DEMO_NAMESPACE);
+const ruleIdOf = (seed: RuleSeed) => uuidV5(`rule:${seed.regionCode}:${seed.kind}`, DEMO_NAMESPACE);
 
 export type SeedReport = Record<string, UpsertCounts>;
 
@@ -70,16 +76,68 @@ function toMerchantRow(seed: MerchantSeed): MerchantEntity {
   });
 }
 
+function toRewardRow(seed: RewardSeed, regionOf: (key: string) => string): RewardEntity {
+  const placeKey = seed.merchantKey ?? seed.stationKey ?? '';
+  return Object.assign(new RewardEntity(), {
+    id: rewardIdOf(seed.key),
+    regionId: regionOf(placeKey),
+    merchantId: seed.merchantKey ? merchantIdOf(seed.merchantKey) : null,
+    stationId: seed.stationKey ? stationIdOf(seed.stationKey) : null,
+    title: seed.title,
+    description: seed.description,
+    pointsCost: seed.pointsCost,
+    stock: seed.stock,
+    perUserLimit: seed.perUserLimit ?? null,
+    limitPeriod: seed.perUserLimit ? (seed.limitPeriod ?? 'total') : null,
+    validFrom: null,
+    validTo: null,
+    codeValidHours: seed.codeValidHours ?? DEFAULT_CODE_VALID_HOURS,
+    status: 'active',
+    createdBy: null,
+  });
+}
+
+function toRuleRow(seed: RuleSeed): EarningRuleEntity {
+  return Object.assign(new EarningRuleEntity(), {
+    id: ruleIdOf(seed),
+    regionId: regionIdOf(seed.regionCode),
+    kind: seed.kind,
+    points: seed.points,
+    dailyCap: seed.dailyCap,
+    weeklyCap: seed.weeklyCap,
+    expiryPolicy: 'end_of_next_year',
+  });
+}
+
+/** The region of each demo merchant and station, by key: a reward lies in its place's region. */
+function placeRegions(): (key: string) => string {
+  const regions = new Map<string, string>();
+  for (const seed of DEMO_MERCHANTS) regions.set(seed.key, regionIdOf(seed.regionCode));
+  for (const seed of DEMO_STATIONS) regions.set(seed.key, regionIdOf(seed.regionCode));
+  return (key) => {
+    const regionId = regions.get(key);
+    if (!regionId) throw new Error(`Demo reward names an unknown place: ${key}`);
+    return regionId;
+  };
+}
+
 /**
  * Loads the demo dataset in one transaction. Idempotent: rows are keyed by deterministic
- * ids, so a second run creates and changes nothing. Later datasets (categories, rewards)
- * add a step here, each an `upsertById` over its own rows.
+ * ids, so a second run creates and changes nothing. Rewards and earning rules are only created
+ * when missing: admins change their stock and points, and a re-run must not undo that.
  */
 export async function seedDemo(dataSource: DataSource): Promise<SeedReport> {
+  const regionOfPlace = placeRegions();
   const places = await dataSource.transaction(async (manager) => ({
     regions: await upsertById(manager, RegionEntity, toRegionRows(DEMO_REGIONS, null)),
     stations: await upsertById(manager, StationEntity, DEMO_STATIONS.map(toStationRow)),
     merchants: await upsertById(manager, MerchantEntity, DEMO_MERCHANTS.map(toMerchantRow)),
+    'earning rules': await insertMissingById(manager, EarningRuleEntity, DEMO_RULES.map(toRuleRow)),
+    rewards: await insertMissingById(
+      manager,
+      RewardEntity,
+      DEMO_REWARDS.map((seed) => toRewardRow(seed, regionOfPlace)),
+    ),
   }));
   // Password hashing is slow on purpose: keep it out of the places' transaction.
   const { accounts, grants } = await seedDemoAccounts(dataSource, {

@@ -52,3 +52,32 @@ export async function upsertById<Entity extends ObjectLiteral & { id: string }>(
   }
   return counts;
 }
+
+/**
+ * Inserts the rows whose id is new and leaves existing ones alone: for data people edit after
+ * seeding (a reward's stock, a rule's points), where a re-run must not undo their changes.
+ */
+export async function insertMissingById<Entity extends ObjectLiteral & { id: string }>(
+  manager: EntityManager,
+  target: EntityTarget<Entity>,
+  rows: readonly Entity[],
+): Promise<UpsertCounts> {
+  const counts: UpsertCounts = { created: 0, updated: 0, unchanged: 0 };
+  if (rows.length === 0) return counts;
+  const repository = manager.getRepository(target);
+  const existing = await repository
+    .createQueryBuilder('entity')
+    .select('entity.id')
+    .whereInIds(rows.map((row) => row.id))
+    .getMany();
+  const known = new Set(existing.map((entity) => entity.id));
+  for (const row of rows) {
+    if (known.has(row.id)) {
+      counts.unchanged += 1;
+    } else {
+      await repository.insert(row);
+      counts.created += 1;
+    }
+  }
+  return counts;
+}

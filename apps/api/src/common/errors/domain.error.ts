@@ -47,3 +47,13 @@ export class NotFoundError extends DomainError<typeof ErrorCode.NOT_FOUND> {
     super(ErrorCode.NOT_FOUND, message);
   }
 }
+
+/** 429 RATE_LIMITED; the filter sends `retryAfterSeconds` as `Retry-After`. */
+export class RateLimitedError extends DomainError<typeof ErrorCode.RATE_LIMITED> {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many requests; wait a moment and try again',
+  ) {
+    super(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
+  }
+}

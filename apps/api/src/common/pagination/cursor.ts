@@ -66,3 +66,21 @@ export function toPage<Row, Item>(
     nextCursor: rows.length > limit && last ? encodeCursor(position(last)) : null,
   };
 }
+
+/**
+ * Every item of a cursor-paged list, page after page, up to `maxItems` (a data export wants the
+ * whole history, which stays modest per person; the cap keeps a pathological one bounded).
+ */
+export async function collectPages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  maxItems = 10_000,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && items.length < maxItems);
+  return items.slice(0, maxItems);
+}

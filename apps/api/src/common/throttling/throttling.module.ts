@@ -6,6 +6,9 @@ import { AppConfig } from '../../config/app-config';
 /** A generous ceiling for ordinary routes; auth routes set tighter ones with `@Throttle`. */
 export const DEFAULT_RATE_LIMIT = { ttl: 60_000, limit: 300 } as const;
 
+/** `@Throttle(perMinute(n))`: a tighter limit of the default throttler for one route. */
+export const perMinute = (limit: number) => ({ default: { limit, ttl: 60_000 } });
+
 /**
  * Rate limits with @nestjs/throttler. Counters live in Redis when `REDIS_URL` is set (shared by
  * every API instance), in memory otherwise (one process, the embedded default).

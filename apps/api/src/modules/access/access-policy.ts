@@ -19,6 +19,14 @@ export interface SubjectFields {
   User: { id: string };
   /** A ledger account; for a worker, `regionId` is their home region. */
   PointsAccount: { regionId: string | null };
+  /** A reward, in the region of the merchant or station that offers it. */
+  Reward: { regionId: string };
+  /**
+   * A redemption as the counter sees it: `update` is fulfilling it, which only the staff of the
+   * offering merchant (or the offering station's manager) may do; district admins only read.
+   * A worker's own redemptions are reached through queries keyed by their user id instead.
+   */
+  Redemption: { regionId: string; merchantId: string | null; stationId: string | null };
 }
 export type SubjectType = keyof SubjectFields;
 
@@ -75,12 +83,18 @@ export class AccessPolicy {
       can(['read', 'create'], 'StaffAccount', inRegion);
       can('read', 'AuditEntry', inRegion);
       can('manage', 'PointsAccount', inRegion);
+      can('manage', 'Reward', inRegion);
+      can('read', 'Redemption', inRegion);
     }
     for (const grant of actor.grantsOf('station_manager')) {
-      if (grant.stationId) can(['read', 'update'], 'Station', { id: grant.stationId });
+      if (!grant.stationId) continue;
+      can(['read', 'update'], 'Station', { id: grant.stationId });
+      can(['read', 'update'], 'Redemption', { stationId: grant.stationId });
     }
     for (const grant of actor.grantsOf('merchant_staff')) {
-      if (grant.merchantId) can('read', 'Merchant', { id: grant.merchantId });
+      if (!grant.merchantId) continue;
+      can('read', 'Merchant', { id: grant.merchantId });
+      can(['read', 'update'], 'Redemption', { merchantId: grant.merchantId });
     }
     return build();
   }

@@ -19,10 +19,9 @@ import { Actor } from '../access/actor';
 import { UserEntity } from '../users/user.entity';
 import { AuthService } from './auth.service';
 import { SmsLoginService } from './sms/sms-login.service';
+import { perMinute } from '../../common/throttling/throttling.module';
 
 type LoggedInRequest = FastifyRequest & { user: UserEntity };
-
-const perMinute = (limit: number) => ({ default: { limit, ttl: 60_000 } });
 
 /**
  * Sign-in routes. Each login route proves an identity through a passport strategy (the body

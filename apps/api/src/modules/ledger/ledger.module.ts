@@ -45,6 +45,6 @@ import { PointsTransferEntity } from './points-transfer.entity';
     PointsService,
     PointsExpiryJob,
   ],
-  exports: [LedgerService],
+  exports: [LedgerService, PointsService],
 })
 export class LedgerModule {}

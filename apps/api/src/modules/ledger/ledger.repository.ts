@@ -62,6 +62,16 @@ export class LedgerRepository {
       .execute();
   }
 
+  /** Sets the region of an account that has none yet; a region once set never changes. */
+  async claimRegion(id: string, regionId: string): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(PointsAccountEntity)
+      .set({ regionId })
+      .where('id = :id AND region_id IS NULL', { id })
+      .execute();
+  }
+
   findAccount(id: string, manager?: TxManager): Promise<PointsAccountEntity | null> {
     return this.m(manager).findOneBy(PointsAccountEntity, { id });
   }

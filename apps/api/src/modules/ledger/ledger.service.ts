@@ -169,6 +169,12 @@ export class LedgerService {
     @InjectPinoLogger(LedgerService.name) private readonly logger: PinoLogger,
   ) {}
 
+  /** What a worker can spend now: posted points minus points held by pending spends. */
+  async spendable(userId: string): Promise<number> {
+    const account = await this.ledger.findAccount(accountIdOf(workerAccount(userId)));
+    return account ? account.balance - account.pendingDebit : 0;
+  }
+
   // ---- plain transfers -----------------------------------------------------------------
 
   /**
@@ -260,6 +266,7 @@ export class LedgerService {
       memo?: string | null;
       createdBy?: string | null;
     },
+    within?: WithinTransaction,
   ): Promise<TransferOutcome> {
     const kind = options.kind ?? 'reversal';
     const original = await this.ledger.findTransfer(transferId);
@@ -280,27 +287,32 @@ export class LedgerService {
     if (!debit || !credit) throw new Error(`Accounts of transfer ${original.id} are missing`);
     const now = this.clock.now();
     try {
-      const outcome = await this.commit(options.idempotencyKey, hash, async () => ({
-        transfer: newTransfer({
-          debitAccountId: debit.id,
-          creditAccountId: credit.id,
-          amount: original.amount,
-          kind,
-          status: 'posted',
-          ref: { type: original.refType ?? 'transfer', id: original.refId ?? original.id },
-          idempotencyKey: options.idempotencyKey,
-          requestHash: hash,
-          memo: options.memo ?? null,
-          createdBy: options.createdBy ?? null,
-          expiresAt: null,
-          reversesTransferId: original.id,
-          createdAt: now,
+      const outcome = await this.commit(
+        options.idempotencyKey,
+        hash,
+        async () => ({
+          transfer: newTransfer({
+            debitAccountId: debit.id,
+            creditAccountId: credit.id,
+            amount: original.amount,
+            kind,
+            status: 'posted',
+            ref: { type: original.refType ?? 'transfer', id: original.refId ?? original.id },
+            idempotencyKey: options.idempotencyKey,
+            requestHash: hash,
+            memo: options.memo ?? null,
+            createdBy: options.createdBy ?? null,
+            expiresAt: null,
+            reversesTransferId: original.id,
+            createdAt: now,
+          }),
+          debitKind: debit.kind,
+          creditKind: credit.kind,
+          preferLotsFrom: original.id,
+          restoreDrawsOf: original.id,
         }),
-        debitKind: debit.kind,
-        creditKind: credit.kind,
-        preferLotsFrom: original.id,
-        restoreDrawsOf: original.id,
-      }));
+        within,
+      );
       if (!outcome) throw new Error('A reversal planned nothing');
       return outcome;
     } catch (error) {
@@ -740,9 +752,19 @@ export class LedgerService {
   }
 
   /** Opens an account unless it exists; a cheap read first keeps the insert off the hot path. */
+  /**
+   * Opens the account unless it exists. An account opened without a region (a worker who tried
+   * to spend before ever earning) takes the region of the first movement that names one.
+   */
   private async ensureAccount(ref: AccountRef): Promise<void> {
     const id = accountIdOf(ref);
-    if (await this.ledger.findAccount(id)) return;
+    const existing = await this.ledger.findAccount(id);
+    if (existing) {
+      if (existing.regionId === null && ref.regionId !== null) {
+        await this.ledger.claimRegion(id, ref.regionId);
+      }
+      return;
+    }
     await this.transactions.runWithRetry((manager) =>
       this.ledger.ensureAccount(
         { id, kind: ref.kind, ownerId: ref.ownerId, regionId: ref.regionId },

@@ -206,19 +206,25 @@ export class PointsService {
     dto: CreatePointsAdjustmentDto,
     meta: RequestMeta,
   ): Promise<AdjustmentOutcome> {
-    const account = await this.ledgerRows.findAccount(accountIdOf(workerAccount(dto.userId)));
-    const user = account ? await this.users.findById(dto.userId) : null;
+    const [account, user] = await Promise.all([
+      this.ledgerRows.findAccount(accountIdOf(workerAccount(dto.userId))),
+      this.users.findById(dto.userId),
+    ]);
+    if (!user || user.erasedAt) throw new NotFoundError('Worker not found');
+    // A worker who has never earned has no home region yet: the admin's credit is their first
+    // earning and makes the admin's district their home, as a check-in there would.
+    const homeRegionId =
+      account?.regionId ??
+      (dto.amount > 0 ? (actor.grantsOf('district_admin')[0]?.regionId ?? null) : null);
     if (
-      !account ||
-      !account.regionId ||
-      !user ||
-      !(await this.policy.can(actor, 'manage', 'PointsAccount', { regionId: account.regionId }))
+      !homeRegionId ||
+      !(await this.policy.can(actor, 'manage', 'PointsAccount', { regionId: homeRegionId }))
     ) {
       throw new NotFoundError('Worker not found');
     }
-    const worker = workerAccount(dto.userId, account.regionId);
-    const pool = regionPool(account.regionId);
-    const region = await this.regions.findById(account.regionId);
+    const worker = workerAccount(dto.userId, homeRegionId);
+    const pool = regionPool(homeRegionId);
+    const region = await this.regions.findById(homeRegionId);
     const manualRule = region ? await this.ledger.ruleFor(region, 'manual') : null;
     const reason = dto.reason.trim();
     const outcome = await this.ledger.transfer(
@@ -249,7 +255,7 @@ export class PointsService {
             action: 'points.adjust',
             targetType: 'user',
             targetId: dto.userId,
-            regionId: account.regionId,
+            regionId: homeRegionId,
             after: { transferId: transfer.id, amount: dto.amount, reason },
           },
           manager,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module';
+import { RedemptionsModule } from '../redemptions/redemptions.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { UsersModule } from '../users/users.module';
@@ -6,7 +8,7 @@ import { MeController } from './me.controller';
 import { MeService } from './me.service';
 
 @Module({
-  imports: [UsersModule, AuthModule, AuditModule],
+  imports: [UsersModule, AuthModule, AuditModule, LedgerModule, RedemptionsModule],
   controllers: [MeController],
   providers: [MeService],
 })

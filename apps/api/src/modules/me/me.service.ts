@@ -3,18 +3,22 @@ import {
   ConsentKind,
   ConsentRecord,
   GrantConsentDto,
+  MAX_PAGE_LIMIT,
   MeExport,
   MeResponse,
   UpdateMeDto,
 } from '@yizhan/contracts';
 import { Clock } from '../../common/clock';
 import { NotFoundError } from '../../common/errors/domain.error';
+import { collectPages } from '../../common/pagination/cursor';
 import { Transactions } from '../../database/transactions';
 import { RequestMeta } from '../access/access.decorators';
 import { AccessError } from '../access/access.errors';
 import { Actor } from '../access/actor';
 import { SessionRevocations } from '../access/session-revocations';
 import { AuditService } from '../audit/audit.service';
+import { PointsService } from '../ledger/points.service';
+import { RedemptionsService } from '../redemptions/redemptions.service';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { WechatIdentitiesRepository } from '../auth/wechat/wechat-identities.repository';
 import { ProfilesService } from '../users/profiles.service';
@@ -36,6 +40,8 @@ export class MeService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly revocations: SessionRevocations,
+    private readonly points: PointsService,
+    private readonly redemptions: RedemptionsService,
   ) {}
 
   async get(actor: Actor): Promise<MeResponse> {
@@ -71,13 +77,19 @@ export class MeService {
 
   async export(actor: Actor): Promise<MeExport> {
     const user = await this.liveUser(actor);
-    const [profile, consents, sessions, wechat, actions] = await Promise.all([
-      this.profiles.ownerView(user),
-      this.users.allConsents(user.id),
-      this.refreshTokens.ofUser(user.id),
-      this.wechatIdentities.findByUser(user.id),
-      this.audit.recentByActor(user.id, EXPORTED_AUDIT_ENTRIES),
-    ]);
+    const [profile, consents, sessions, wechat, actions, balance, history, redemptions] =
+      await Promise.all([
+        this.profiles.ownerView(user),
+        this.users.allConsents(user.id),
+        this.refreshTokens.ofUser(user.id),
+        this.wechatIdentities.findByUser(user.id),
+        this.audit.recentByActor(user.id, EXPORTED_AUDIT_ENTRIES),
+        this.points.balance(actor),
+        collectPages((cursor) => this.points.transfers(actor, { limit: MAX_PAGE_LIMIT, cursor })),
+        collectPages((cursor) =>
+          this.redemptions.listOwn(actor, { limit: MAX_PAGE_LIMIT, cursor }),
+        ),
+      ]);
     return {
       exportedAt: this.clock.now().toISOString(),
       profile,
@@ -93,6 +105,8 @@ export class MeService {
       })),
       wechat: wechat ? { openId: wechat.openId, unionId: wechat.unionId } : null,
       staffActions: actions,
+      points: { ...balance, history },
+      redemptions,
     };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MeResponse } from '@yizhan/contracts';
+import { maskPhone, MeResponse } from '@yizhan/contracts';
 import { PiiCipher } from '../../common/crypto/pii-cipher';
 import { toMeResponse } from './user.mapper';
 import { UserEntity } from './user.entity';
@@ -22,6 +22,11 @@ export class ProfilesService {
 
   sealPhone(phone: string): string {
     return this.cipher.encrypt(phone);
+  }
+
+  /** The phone as staff may see it (`138****5678`), for telling two workers apart at a counter. */
+  maskedPhone(user: Pick<UserEntity, 'phoneCipher'>): string | null {
+    return user.phoneCipher ? maskPhone(this.cipher.decrypt(user.phoneCipher)) : null;
   }
 
   /** Roles, active consents and the phone unmasked: only ever sent to the account's owner. */

@@ -1,10 +1,12 @@
 import { CreateRegionsAndStations1763856000000 } from './1763856000000-create-regions-and-stations';
 import { IdentityAndAccess1763942400000 } from './1763942400000-identity-and-access';
 import { PointsLedger1764028800000 } from './1764028800000-points-ledger';
+import { RewardsAndRedemptions1764115200000 } from './1764115200000-rewards-and-redemptions';
 
 /** MySQL/MariaDB migrations in the order they apply. Add new ones at the end. */
 export const MYSQL_MIGRATIONS = [
   CreateRegionsAndStations1763856000000,
   IdentityAndAccess1763942400000,
   PointsLedger1764028800000,
+  RewardsAndRedemptions1764115200000,
 ];
