@@ -1,12 +1,13 @@
-import { RedemptionStatus } from '@yizhan/contracts';
+import type { RedemptionStatus } from '@yizhan/contracts';
 import { redemptionStatusLabel } from '../../i18n';
+import { RedemptionState } from '../../utils/redemption-code';
 import { Badge, type BadgeTone } from '../Badge';
 
 const TONE: Record<RedemptionStatus, BadgeTone> = {
-  [RedemptionStatus.Issued]: 'active',
-  [RedemptionStatus.Fulfilled]: 'done',
-  [RedemptionStatus.Cancelled]: 'over',
-  [RedemptionStatus.Expired]: 'over',
+  [RedemptionState.Issued]: 'active',
+  [RedemptionState.Fulfilled]: 'done',
+  [RedemptionState.Cancelled]: 'over',
+  [RedemptionState.Expired]: 'over',
 };
 
 /** 待使用 / 已核销 / 已取消 / 已过期, the same for the worker and the counter. */

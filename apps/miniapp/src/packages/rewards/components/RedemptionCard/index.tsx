@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { RedemptionStatus, type Redemption } from '@yizhan/contracts';
+import type { Redemption } from '@yizhan/contracts';
 import { Button } from '../../../../components/nutui';
 import { RedemptionStatusBadge } from '../../../../components/RedemptionStatusBadge';
 import { t } from '../../../../i18n';
 import { formatDateTime } from '../../../../utils/datetime';
+import { RedemptionState } from '../../../../utils/redemption-code';
 import './index.scss';
 
 interface RedemptionCardProps {
@@ -16,15 +17,15 @@ interface RedemptionCardProps {
 /** The time that matters for each state: until when to use it, or when it ended. */
 function timeLine(redemption: Redemption): string {
   switch (redemption.status) {
-    case RedemptionStatus.Fulfilled:
+    case RedemptionState.Fulfilled:
       return t('redemption.fulfilledAt', {
         time: formatDateTime(redemption.fulfilledAt ?? redemption.createdAt),
       });
-    case RedemptionStatus.Cancelled:
+    case RedemptionState.Cancelled:
       return t('redemption.cancelledAt', {
         time: formatDateTime(redemption.cancelledAt ?? redemption.createdAt),
       });
-    case RedemptionStatus.Expired:
+    case RedemptionState.Expired:
       return t('redemption.expiredAt', { time: formatDateTime(redemption.expiresAt) });
     default:
       return t('redemption.code.expiresAt', { time: formatDateTime(redemption.expiresAt) });
@@ -50,7 +51,7 @@ export function RedemptionCard({ redemption, cancelling, onOpen, onCancel }: Red
           {t('redemption.cost', { n: redemption.pointsCost })}
         </Text>
       </View>
-      {redemption.status === RedemptionStatus.Issued && (
+      {redemption.status === RedemptionState.Issued && (
         // Its own tap target: cancelling must not also open the code page.
         <View className="redemption-card__actions" onClick={(event) => event.stopPropagation()}>
           <Button

@@ -1,11 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import {
-  ErrorCode,
-  formatRedemptionCode,
-  RedemptionStatus,
-  type Redemption,
-} from '@yizhan/contracts';
+import { ErrorCode, type Redemption, type RedemptionStatus } from '@yizhan/contracts';
 import { useEffect } from 'react';
 import { Button, Loading } from '../../../../components/nutui';
 import { RedemptionStatusBadge } from '../../../../components/RedemptionStatusBadge';
@@ -16,6 +11,7 @@ import { useRedemptionCode, type RedemptionCodeState } from '../../../../hooks/u
 import { useSession } from '../../../../hooks/useSession';
 import { errorMessage, t } from '../../../../i18n';
 import { formatCountdown, formatDateTime } from '../../../../utils/datetime';
+import { formatCode, RedemptionState } from '../../../../utils/redemption-code';
 import './index.scss';
 
 function placeName(redemption: Redemption): string {
@@ -24,12 +20,12 @@ function placeName(redemption: Redemption): string {
 
 /** What a code that can no longer be used says instead of its QR. */
 function closedLine(redemption: Redemption, status: RedemptionStatus): string {
-  if (status === RedemptionStatus.Fulfilled) {
+  if (status === RedemptionState.Fulfilled) {
     return t('redemption.fulfilledAt', {
       time: formatDateTime(redemption.fulfilledAt ?? redemption.expiresAt),
     });
   }
-  if (status === RedemptionStatus.Cancelled) {
+  if (status === RedemptionState.Cancelled) {
     return t('redemption.cancelledAt', {
       time: formatDateTime(redemption.cancelledAt ?? redemption.createdAt),
     });
@@ -105,7 +101,7 @@ function RedemptionCode({ id }: { id: string }) {
 
   const data = redemption.data;
   const shownStatus = status ?? data.status;
-  const usable = shownStatus === RedemptionStatus.Issued;
+  const usable = shownStatus === RedemptionState.Issued;
 
   const pressCancel = async () => {
     const cancelled = await cancel(data);
@@ -132,7 +128,7 @@ function RedemptionCode({ id }: { id: string }) {
           className={`redemption-code__digits ${usable ? '' : 'redemption-code__digits--closed'}`}
           aria-label={t('redemption.code.label')}
         >
-          {formatRedemptionCode(data.code)}
+          {formatCode(data.code)}
         </Text>
 
         {usable ? (

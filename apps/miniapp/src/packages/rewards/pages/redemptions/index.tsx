@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { REDEMPTION_STATUSES, type Redemption, type RedemptionStatus } from '@yizhan/contracts';
+import type { Redemption, RedemptionStatus } from '@yizhan/contracts';
 import { useCallback, useState } from 'react';
 import { ChoiceBar } from '../../../../components/FilterBar';
 import { ListFooter } from '../../../../components/ListFooter';
@@ -12,6 +12,7 @@ import { useSession } from '../../../../hooks/useSession';
 import { errorMessage, redemptionStatusLabel, t } from '../../../../i18n';
 import { PagePath, redemptionCodeUrl } from '../../../../routes';
 import { listRedemptions } from '../../../../services/redemptions';
+import { REDEMPTION_STATES } from '../../../../utils/redemption-code';
 import { RedemptionCard } from '../../components/RedemptionCard';
 import './index.scss';
 
@@ -23,7 +24,7 @@ const PAGE_SIZE = 20;
 function statusChoices(): Array<{ value: StatusChoice; label: string }> {
   return [
     { value: 'all', label: t('redemptions.filter.all') },
-    ...REDEMPTION_STATUSES.map((status) => ({
+    ...REDEMPTION_STATES.map((status) => ({
       value: status,
       label: redemptionStatusLabel(status),
     })),

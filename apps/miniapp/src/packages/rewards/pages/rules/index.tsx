@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { ExpiryPolicy, type PointsRule, type PointsRulesResponse } from '@yizhan/contracts';
+import type { ExpiryPolicy, PointsRule, PointsRulesResponse } from '@yizhan/contracts';
 import { Cell, CellGroup } from '../../../../components/nutui';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { ErrorMessage, LoadingList, StateMessage } from '../../../../components/StateView';
@@ -8,6 +8,7 @@ import { useResource } from '../../../../hooks/useResource';
 import { useSession } from '../../../../hooks/useSession';
 import { errorMessage, t, transferKindLabel } from '../../../../i18n';
 import { getPointsRules } from '../../../../services/points';
+import { EXPIRES_END_OF_NEXT_YEAR } from '../../../../utils/redemption-code';
 import './index.scss';
 
 /** "每次 +5 积分；每日最多 20 积分；每周最多 100 积分" — caps are in points, per the ledger. */
@@ -20,7 +21,7 @@ function ruleTerms(rule: PointsRule): string {
 }
 
 function expiryLabel(policy: ExpiryPolicy): string {
-  return policy === ExpiryPolicy.EndOfNextYear
+  return policy === EXPIRES_END_OF_NEXT_YEAR
     ? t('rules.expiry.endOfNextYear')
     : t('rules.expiry.never');
 }
