@@ -1,15 +1,10 @@
 import Taro from '@tarojs/taro';
-import {
-  ErrorCode,
-  normalizeRedemptionCode,
-  REDEMPTION_CODE_PATTERN,
-  RedemptionStatus,
-  type CounterRedemption,
-} from '@yizhan/contracts';
+import { ErrorCode, type CounterRedemption } from '@yizhan/contracts';
 import { useCallback, useRef, useState } from 'react';
 import { errorMessage, t } from '../i18n';
 import { toApiError } from '../services/api-error';
 import { fulfilRedemptionCode, verifyRedemptionCode } from '../services/merchant';
+import { isRedemptionCode, normalizeCode, RedemptionState } from '../utils/redemption-code';
 import { useCountdown } from './useCountdown';
 
 /**
@@ -43,9 +38,12 @@ export interface CounterActions {
 
 /** The 12 digits out of what was typed or scanned (spaces and dashes allowed), or null. */
 export function redemptionCodeOf(text: string): string | null {
-  const code = normalizeRedemptionCode(text.trim());
-  return REDEMPTION_CODE_PATTERN.test(code) ? code : null;
+  const code = normalizeCode(text.trim());
+  return isRedemptionCode(code) ? code : null;
 }
+
+/** Taro's modal paints its confirm button WeChat green unless told otherwise. */
+const BRAND = '#d9381e';
 
 /** The refusals a fulfil can meet after verify said 待使用 (someone was quicker, time ran out). */
 const CLOSED_CODES: ReadonlySet<string> = new Set([
@@ -114,13 +112,14 @@ export function useCounter(): [CounterState, CounterActions] {
   const fulfil = useCallback(async (): Promise<boolean> => {
     const code = shownCode.current;
     if (busy.current || !code || !redemption) return false;
-    if (redemption.status !== RedemptionStatus.Issued) return false;
+    if (redemption.status !== RedemptionState.Issued) return false;
     busy.current = true;
     try {
       const { confirm } = await Taro.showModal({
         title: t('merchant.fulfil.title'),
         content: t('merchant.fulfil.content', { title: redemption.reward.title }),
         confirmText: t('merchant.fulfil.confirm'),
+        confirmColor: BRAND,
         cancelText: t('common.cancel'),
       });
       if (!confirm) return false;
@@ -132,12 +131,16 @@ export function useCounter(): [CounterState, CounterActions] {
       return true;
     } catch (caught) {
       const apiError = toApiError(caught);
-      setError(errorMessage(apiError.code, 'counterFulfil'));
       setPhase('verified');
-      // Show the code as it now is (used at another till, lapsed, cancelled by the customer).
-      if (CLOSED_CODES.has(apiError.code)) {
-        const current = await verifyRedemptionCode(code).catch(() => null);
-        if (current) setRedemption(current);
+      // Show the code as it now is (used at another till, lapsed, cancelled by the customer):
+      // the card then says why, with the time it was used, and one message is enough.
+      const current = CLOSED_CODES.has(apiError.code)
+        ? await verifyRedemptionCode(code).catch(() => null)
+        : null;
+      if (current && current.status !== RedemptionState.Issued) {
+        setRedemption(current);
+      } else {
+        setError(errorMessage(apiError.code, 'counterFulfil'));
       }
       return false;
     } finally {

@@ -200,16 +200,38 @@ describe('MerchantWorkspacePage', () => {
     await press('确认核销');
 
     await waitFor(() =>
-      expect(container.querySelector('.merchant-page__error')?.textContent).toBe(
-        '该兑换码已核销，请勿重复兑付',
-      ),
-    );
-    await waitFor(() =>
       expect(container.querySelector('.counter-result .redemption-status')?.textContent).toBe(
         '已核销',
       ),
     );
+    // One message, with the time it was used.
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual([
+      '该兑换码已于 11月24日 10:00 核销，请勿重复兑付',
+    ]);
     expect(screen.queryByText('核销成功')).toBeNull();
+    // Today's list is asked again, so it shows the code used too.
+    await waitFor(() => expect(sentTo('GET /merchant/redemptions')).toHaveLength(2));
+  });
+
+  it('says the refusal itself when the code cannot be looked up again', async () => {
+    let verifies = 0;
+    serve({
+      'POST /redemptions/verify': () => {
+        verifies += 1;
+        return verifies === 1
+          ? ok(counterRedemption('r1'))
+          : Promise.reject({ errMsg: 'request:fail' });
+      },
+      'POST /redemptions/fulfil': () => fail(409, ErrorCode.REDEMPTION_EXPIRED),
+    });
+    render(<MerchantWorkspacePage />);
+    await screen.findByText('今天还没有兑换');
+    type('123456789012');
+    await press('查询');
+
+    await press('确认核销');
+
+    expect((await screen.findByRole('alert')).textContent).toBe('该兑换码已过期，不能核销');
   });
 
   it('does nothing when the hand-over is not confirmed', async () => {
@@ -264,6 +286,17 @@ describe('MerchantWorkspacePage', () => {
     const asked = new URL(sentTo('GET /merchant/redemptions')[0]?.url ?? '', 'http://x.test');
     expect(asked.searchParams.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(asked.searchParams.get('to')).toBe(asked.searchParams.get('from'));
+  });
+
+  it("loads today's list once the roles are known, and again each time the page shows", async () => {
+    serve({});
+    render(<MerchantWorkspacePage />);
+    await screen.findByText('今天还没有兑换');
+    expect(sentTo('GET /merchant/redemptions')).toHaveLength(1);
+
+    act(() => taroFake.show());
+
+    await waitFor(() => expect(sentTo('GET /merchant/redemptions')).toHaveLength(2));
   });
 
   it("shows an error with 重试 when today's list fails", async () => {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { CounterRedemption } from '@yizhan/contracts';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ListFooter } from '../../../../components/ListFooter';
 import { Button } from '../../../../components/nutui';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
@@ -40,18 +40,22 @@ async function scanText(): Promise<string | null> {
   }
 }
 
-function CodeEntry() {
+/**
+ * `showTick` changes each time the page shows again. This part mounts only once the account's
+ * roles are known, usually after the page's first onShow, so a `useDidShow` of its own would
+ * miss that show: it loads when it mounts and again on each later show.
+ */
+function CodeEntry({ showTick }: { showTick: number }) {
   const [counter, actions] = useCounter();
   const [today, todayActions] = usePagedList<CounterRedemption, string>(fetchToday, localDate());
 
-  // Each time the page shows (and pulled down): today's list, with today's date — the page may
-  // have stayed open past midnight.
+  // Today's list, with today's date: the page may have stayed open past midnight.
   const { reload: reloadTodayList, loadMore: loadMoreToday } = todayActions;
   const reloadToday = useCallback(() => reloadTodayList(localDate()), [reloadTodayList]);
 
-  useDidShow(() => {
+  useEffect(() => {
     void reloadToday();
-  });
+  }, [showTick, reloadToday]);
 
   usePullDownRefresh(() => {
     void reloadToday().finally(() => Taro.stopPullDownRefresh());
@@ -67,7 +71,9 @@ function CodeEntry() {
   };
 
   const fulfil = async () => {
-    if (await actions.fulfil()) void reloadToday();
+    await actions.fulfil();
+    // Handed over here, or refused because another till was quicker: the list shows the news.
+    void reloadToday();
   };
 
   const looking = counter.phase === 'verifying';
@@ -179,9 +185,14 @@ function CodeEntry() {
  */
 export default function MerchantWorkspacePage() {
   const [me, reloadMe] = useMe();
+  const shows = useRef(0);
+  const [showTick, setShowTick] = useState(0);
 
   useDidShow(() => {
     void reloadMe();
+    // The first show is covered by CodeEntry's own first load.
+    shows.current += 1;
+    if (shows.current > 1) setShowTick((tick) => tick + 1);
   });
 
   if (me.phase === 'signed-out') return <SignInPrompt title={t('common.signInFirst')} />;
@@ -212,5 +223,5 @@ export default function MerchantWorkspacePage() {
       />
     );
   }
-  return <CodeEntry />;
+  return <CodeEntry showTick={showTick} />;
 }

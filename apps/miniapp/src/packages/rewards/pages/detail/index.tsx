@@ -26,6 +26,9 @@ function validityLabel(reward: RewardSummary): string {
   return t('reward.detail.validAlways');
 }
 
+/** Taro's modal paints its confirm button WeChat green unless told otherwise. */
+const BRAND = '#d9381e';
+
 /** The confirmation says what is spent and what is left, before anything is sent. */
 async function confirmRedeem(reward: RewardSummary, balance: number): Promise<boolean> {
   const { confirm } = await Taro.showModal({
@@ -37,6 +40,7 @@ async function confirmRedeem(reward: RewardSummary, balance: number): Promise<bo
       hours: reward.codeValidHours,
     }),
     confirmText: t('reward.confirm.ok'),
+    confirmColor: BRAND,
     cancelText: t('common.cancel'),
   });
   return confirm;
