@@ -17,7 +17,7 @@ describe('PointsRulesPage', () => {
     restoreSession();
   });
 
-  it('lists each rule with its points, caps and expiry in Chinese', async () => {
+  it('lists each rule a worker can earn by, with its points, caps and expiry in Chinese', async () => {
     serveRoutes({
       'GET /points/rules': () =>
         ok({
@@ -37,6 +37,15 @@ describe('PointsRulesPage', () => {
               regionId: 'region-liuyang',
               kind: 'report',
               points: 30,
+              dailyCap: null,
+              weeklyCap: null,
+              expiryPolicy: 'never',
+            },
+            {
+              id: 'rule-3',
+              regionId: 'region-liuyang',
+              kind: 'manual',
+              points: 1,
               dailyCap: null,
               weeklyCap: null,
               expiryPolicy: 'never',

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import type { ExpiryPolicy, PointsRule, PointsRulesResponse } from '@yizhan/contracts';
+import type { EarningKind, ExpiryPolicy, PointsRule, PointsRulesResponse } from '@yizhan/contracts';
 import { Cell, CellGroup } from '../../../../components/nutui';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { ErrorMessage, LoadingList, StateMessage } from '../../../../components/StateView';
@@ -26,8 +26,15 @@ function expiryLabel(policy: ExpiryPolicy): string {
     : t('rules.expiry.never');
 }
 
+/**
+ * The `manual` rule prices the district's own adjustments; it is nothing a worker can do, so
+ * the worker's list leaves it out.
+ */
+const NOT_EARNED_BY_WORKERS: ReadonlySet<EarningKind> = new Set<EarningKind>(['manual']);
+
 function RulesView({ rules }: { rules: PointsRulesResponse }) {
-  if (rules.items.length === 0) {
+  const shown = rules.items.filter((rule) => !NOT_EARNED_BY_WORKERS.has(rule.kind));
+  if (shown.length === 0) {
     return (
       <StateMessage
         className="rules-page__empty"
@@ -39,7 +46,7 @@ function RulesView({ rules }: { rules: PointsRulesResponse }) {
   }
   return (
     <CellGroup className="rules-page__list">
-      {rules.items.map((rule) => (
+      {shown.map((rule) => (
         <Cell
           key={rule.id}
           className={`rules-page__rule rules-page__rule--${rule.kind}`}
