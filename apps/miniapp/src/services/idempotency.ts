@@ -6,9 +6,9 @@ const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
  */
 function randomChars(length: number): string {
   const values = new Uint8Array(length);
-  const cryptoApi = (globalThis as { crypto?: Pick<Crypto, 'getRandomValues'> }).crypto;
-  if (cryptoApi && typeof cryptoApi.getRandomValues === 'function') {
-    cryptoApi.getRandomValues(values);
+  // `typeof` rather than `globalThis.crypto`: older WeChat base libraries have no globalThis.
+  if (typeof crypto !== 'undefined' && typeof crypto.getRandomValues === 'function') {
+    crypto.getRandomValues(values);
   } else {
     for (let index = 0; index < length; index += 1) {
       values[index] = Math.floor(Math.random() * 256);
