@@ -2,6 +2,11 @@
  * Unit tests of the client's logic (services, i18n, utils) under Node, and of hooks and pages
  * under jsdom (`@jest-environment jsdom` per file), with typed Taro and NutUI fakes.
  */
+// Every suite runs in the users' time zone, whatever the machine's, so local dates (the counter's
+// "today", expiry dates) are tested as riders and merchants see them. Set here, before jest starts
+// its workers, because a test file's process.env is a sandboxed copy.
+process.env.TZ = 'Asia/Shanghai';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -1,6 +1,13 @@
 // Checks the weapp build against WeChat's package limits: the main package (every file outside
 // the subpackage roots) and each subpackage must stay under 2 MiB. Warns above 1 MiB so growth
 // is noticed long before a release is refused. Usage: node scripts/check-weapp-size.mjs [dir]
+//
+// It also fails when class-transformer's `@Type` decorator is bundled: it calls
+// `Reflect.getMetadata` when a contract DTO class using it is defined, i.e. as soon as a page
+// imports any value from that DTO's module. The client ships no reflect-metadata (the unit tests
+// load it, so they cannot see this) and the page would throw as it loads; import only types from
+// those modules. (class-transformer's other getMetadata call, for implicit conversion, runs only
+// when asked for and is not matched.)
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +39,15 @@ function* walk(dir) {
 }
 
 const sizes = new Map([['(main)', 0], ...subRoots.map((subRoot) => [subRoot, 0])]);
+const TYPE_DECORATOR =
+  /Reflect\.getMetadata\("design:type",[\w$]+,[\w$]+\);[\w$.]+\.addTypeMetadata\(/;
+const needsReflectMetadata = [];
 for (const file of walk(root)) {
   const rel = relative(root, file).split(sep).join('/');
   if (NOT_UPLOADED.some((pattern) => pattern.test(rel))) continue;
+  if (rel.endsWith('.js') && TYPE_DECORATOR.test(readFileSync(file, 'utf8'))) {
+    needsReflectMetadata.push(rel);
+  }
   const owner = subRoots.find((subRoot) => rel === subRoot || rel.startsWith(`${subRoot}/`));
   const key = owner ?? '(main)';
   sizes.set(key, sizes.get(key) + statSync(file).size);
@@ -55,4 +68,11 @@ for (const [name, bytes] of sizes) {
 }
 const total = [...sizes.values()].reduce((sum, bytes) => sum + bytes, 0);
 console.log(`${'total'.padEnd(32)}${kib(total).padStart(12)}`);
+if (needsReflectMetadata.length > 0) {
+  failed = true;
+  console.error(
+    `\nThese scripts define a contract DTO class with @Type, which needs reflect-metadata (the ` +
+      `client has none; import only types from its module):\n  ${needsReflectMetadata.join('\n  ')}`,
+  );
+}
 process.exit(failed ? 1 : 0);

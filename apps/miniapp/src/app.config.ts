@@ -10,7 +10,7 @@ export default defineAppConfig({
     'pages/me/index',
   ],
   // Everything else lives in a subpackage per area under src/packages/<area>/. Later areas slot
-  // in as more entries: { root: 'packages/reports', pages: [...] }, then rewards, staff, merchant.
+  // in as more entries: { root: 'packages/reports', pages: [...] }, then staff.
   subPackages: [
     {
       root: 'packages/stations',
@@ -20,10 +20,28 @@ export default defineAppConfig({
       root: 'packages/account',
       pages: ['pages/login/index', 'pages/profile/index'],
     },
+    {
+      // Spending points: the rewards, one reward, its code, the worker's codes, the rules.
+      root: 'packages/rewards',
+      pages: [
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/code/index',
+        'pages/redemptions/index',
+        'pages/rules/index',
+      ],
+    },
+    {
+      // The merchant counter (merchant staff, station managers): verify and fulfil, settlement.
+      root: 'packages/merchant',
+      pages: ['pages/workspace/index', 'pages/settlement/index'],
+    },
   ],
-  // The 我的 tab leads to login and profile editing: fetch their subpackage while it is shown.
+  // Fetch the subpackage a tab leads to while the tab is shown: 我的 → login and profile,
+  // 积分 → rewards and codes.
   preloadRule: {
     'pages/me/index': { network: 'all', packages: ['packages/account'] },
+    'pages/points/index': { network: 'all', packages: ['packages/rewards'] },
   },
   window: {
     backgroundTextStyle: 'dark',

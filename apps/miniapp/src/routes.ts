@@ -1,12 +1,28 @@
 /** Page paths of the app, so a moved page breaks the compiler rather than a tap. */
 export const PagePath = {
   stations: '/pages/stations/index',
+  points: '/pages/points/index',
   me: '/pages/me/index',
   stationDetail: '/packages/stations/pages/detail/index',
   login: '/packages/account/pages/login/index',
   editProfile: '/packages/account/pages/profile/index',
+  rewards: '/packages/rewards/pages/list/index',
+  rewardDetail: '/packages/rewards/pages/detail/index',
+  redemptionCode: '/packages/rewards/pages/code/index',
+  myRedemptions: '/packages/rewards/pages/redemptions/index',
+  pointsRules: '/packages/rewards/pages/rules/index',
+  merchantWorkspace: '/packages/merchant/pages/workspace/index',
+  merchantSettlement: '/packages/merchant/pages/settlement/index',
 } as const;
 
 export function stationDetailUrl(id: string): string {
   return `${PagePath.stationDetail}?id=${encodeURIComponent(id)}`;
+}
+
+export function rewardDetailUrl(id: string): string {
+  return `${PagePath.rewardDetail}?id=${encodeURIComponent(id)}`;
+}
+
+export function redemptionCodeUrl(id: string): string {
+  return `${PagePath.redemptionCode}?id=${encodeURIComponent(id)}`;
 }

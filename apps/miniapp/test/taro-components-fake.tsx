@@ -24,3 +24,13 @@ export function Text({ hoverClass, ...props }: BoxProps) {
   void hoverClass;
   return <span {...props} />;
 }
+
+export function Image(props: {
+  className?: string;
+  src: string;
+  mode?: string;
+  ariaLabel?: string;
+  showMenuByLongpress?: boolean;
+}) {
+  return <img className={props.className} src={props.src} alt={props.ariaLabel ?? ''} />;
+}

@@ -17,6 +17,7 @@ export type LocationHandler = (
 ) => Promise<Pick<Taro.getLocation.SuccessCallbackResult, 'latitude' | 'longitude'>>;
 export type LoginHandler = () => Promise<{ code: string; errMsg: string }>;
 export type ModalHandler = (option: Taro.showModal.Option) => Promise<{ confirm: boolean }>;
+export type ScanHandler = () => Promise<{ result: string; errMsg: string }>;
 
 /** One navigation call, as `{ kind: 'navigateTo', url }`. */
 export interface FakeNavigation {
@@ -37,10 +38,12 @@ class TaroFake {
   /** `useRouter().params` of the page under test. */
   routerParams: Record<string, string> = {};
   readonly didShowListeners = new Set<() => void>();
+  readonly didHideListeners = new Set<() => void>();
   requestHandler: RequestHandler = () => Promise.resolve({ statusCode: 200, data: null });
   locationHandler: LocationHandler = () => Promise.reject({ errMsg: 'getLocation:fail auth deny' });
   loginHandler: LoginHandler = () => Promise.resolve({ code: 'wx-code-1', errMsg: 'login:ok' });
   modalHandler: ModalHandler = () => Promise.resolve({ confirm: true });
+  scanHandler: ScanHandler = () => Promise.reject({ errMsg: 'scanCode:fail cancel' });
 
   reset(): void {
     this.storage.clear();
@@ -56,11 +59,17 @@ class TaroFake {
     this.locationHandler = () => Promise.reject({ errMsg: 'getLocation:fail auth deny' });
     this.loginHandler = () => Promise.resolve({ code: 'wx-code-1', errMsg: 'login:ok' });
     this.modalHandler = () => Promise.resolve({ confirm: true });
+    this.scanHandler = () => Promise.reject({ errMsg: 'scanCode:fail cancel' });
   }
 
   /** The page shows again (back from another page, tab switch): runs every `useDidShow`. */
   show(): void {
     for (const listener of [...this.didShowListeners]) listener();
+  }
+
+  /** The page goes to the background (another page on top, app hidden): runs every `useDidHide`. */
+  hide(): void {
+    for (const listener of [...this.didHideListeners]) listener();
   }
 }
 
@@ -88,6 +97,7 @@ export interface TaroApiFake {
   setClipboardData(option: { data: string }): Promise<TaroGeneral.CallbackResult>;
   stopPullDownRefresh(): void;
   setNavigationBarTitle(option: { title: string }): Promise<TaroGeneral.CallbackResult>;
+  scanCode(option?: Taro.scanCode.Option): Promise<{ result: string; errMsg: string }>;
 }
 
 const Taro: TaroApiFake = {
@@ -152,6 +162,9 @@ const Taro: TaroApiFake = {
   setNavigationBarTitle() {
     return Promise.resolve(ok('setNavigationBarTitle'));
   },
+  scanCode() {
+    return taroFake.scanHandler();
+  },
 };
 
 export default Taro;
@@ -166,6 +179,19 @@ export function useDidShow(callback: () => void): void {
     run();
     return () => {
       taroFake.didShowListeners.delete(run);
+    };
+  }, []);
+}
+
+/** Runs on every `taroFake.hide()`, like a page's onHide. */
+export function useDidHide(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    const run = () => latest.current();
+    taroFake.didHideListeners.add(run);
+    return () => {
+      taroFake.didHideListeners.delete(run);
     };
   }, []);
 }

@@ -4,7 +4,9 @@ import {
   ErrorCode,
   OCCUPATIONS,
   ROLES,
+  REDEMPTION_STATUSES,
   STATION_STATUSES,
+  TRANSFER_KINDS,
 } from '@yizhan/contracts';
 import { ClientErrorCode } from '../services/api-error';
 import {
@@ -13,13 +15,16 @@ import {
   consentPurpose,
   errorMessage,
   occupationLabel,
+  redemptionStatusLabel,
   roleLabel,
   setLocale,
   stationStatusLabel,
   t,
+  transferKindLabel,
   weekdayLabel,
   type TextKey,
 } from './index';
+import { enUS } from './en-US';
 import { zhCN } from './zh-CN';
 
 const HAS_CJK = /[\u4e00-\u9fff]/;
@@ -89,6 +94,35 @@ describe(stationStatusLabel.name, () => {
   });
 });
 
+describe(redemptionStatusLabel.name, () => {
+  beforeEach(() => setLocale('zh-CN', false));
+
+  it.each(REDEMPTION_STATUSES.map((status) => [status]))('labels the status %s', (status) => {
+    expect(redemptionStatusLabel(status)).toMatch(HAS_CJK);
+  });
+
+  it('uses the agreed labels', () => {
+    expect(redemptionStatusLabel('issued')).toBe('待使用');
+    expect(redemptionStatusLabel('fulfilled')).toBe('已核销');
+  });
+});
+
+describe(transferKindLabel.name, () => {
+  beforeEach(() => setLocale('zh-CN', false));
+
+  it.each(TRANSFER_KINDS.map((kind) => [kind]))(
+    'labels the transfer kind %s in Chinese',
+    (kind) => {
+      expect(transferKindLabel(kind)).toMatch(HAS_CJK);
+    },
+  );
+
+  it('uses the agreed labels', () => {
+    expect(transferKindLabel('checkin')).toBe('驿站签到');
+    expect(transferKindLabel('refund')).toBe('兑换退回');
+  });
+});
+
 describe('account labels', () => {
   beforeEach(() => setLocale('zh-CN', false));
 
@@ -125,6 +159,9 @@ describe('zh-CN texts', () => {
     'stations.moreAmenities',
     'format.timeRange',
     'format.intervalsJoin',
+    'format.dateTime',
+    'points.amount.plus',
+    'points.amount.minus',
   ]);
 
   it.each(
@@ -152,5 +189,61 @@ describe(t.name, () => {
   it('names weekdays Monday first', () => {
     expect(weekdayLabel(1)).toBe('周一');
     expect(weekdayLabel(7)).toBe('周日');
+  });
+});
+
+describe('en-US for points, rewards and the counter', () => {
+  // The catalogue predates a rule that every text has an English entry; these areas follow it
+  // from the start, so a new text without one fails here.
+  const AREAS =
+    /^(points|rewards?|redemptions?|rules|merchant|settlement|transferStatus)\.|^me\.work\.|^common\.signIn|^format\.(date|monthDay|dateTime|countdownDays)$/;
+  const CONTEXTS = /^(redeem|cancelRedemption|counterVerify|counterFulfil)\./;
+  const CODES = [
+    ErrorCode.POINTS_INSUFFICIENT,
+    ErrorCode.OUT_OF_STOCK,
+    ErrorCode.REDEMPTION_LIMIT_REACHED,
+    ErrorCode.REWARD_UNAVAILABLE,
+    ErrorCode.REDEMPTION_ALREADY_FULFILLED,
+    ErrorCode.REDEMPTION_EXPIRED,
+    ErrorCode.REDEMPTION_CANCELLED,
+    ErrorCode.IDEMPOTENCY_KEY_REUSED,
+  ];
+
+  it.each(
+    (Object.keys(zhCN.text) as TextKey[]).filter((key) => AREAS.test(key)).map((key) => [key]),
+  )('has an English text for %s', (key) => {
+    expect(enUS.text?.[key]).toEqual(expect.any(String));
+  });
+
+  it.each(
+    Object.keys(zhCN.errorsIn)
+      .filter((key) => CONTEXTS.test(key))
+      .map((key) => [key]),
+  )('has English action wording for %s', (key) => {
+    expect(enUS.errorsIn?.[key as keyof typeof zhCN.errorsIn]).toEqual(expect.any(String));
+  });
+
+  it.each(CODES.map((code) => [code]))('has an English message for %s', (code) => {
+    expect(enUS.errors?.[code]).toEqual(expect.any(String));
+  });
+
+  it('names every transfer kind and redemption status in English', () => {
+    expect(Object.keys(enUS.transferKinds ?? {}).sort()).toEqual([...TRANSFER_KINDS].sort());
+    expect(Object.keys(enUS.redemptionStatuses ?? {}).sort()).toEqual(
+      [...REDEMPTION_STATUSES].sort(),
+    );
+  });
+
+  it('is what the user reads after switching to English', () => {
+    setLocale('en-US', false);
+    try {
+      expect(t('points.balance')).toBe('Available points');
+      expect(errorMessage(ErrorCode.NOT_FOUND, 'counterVerify')).toBe(
+        'No such code at this counter.',
+      );
+      expect(redemptionStatusLabel('fulfilled')).toBe('Used');
+    } finally {
+      setLocale('zh-CN', false);
+    }
   });
 });

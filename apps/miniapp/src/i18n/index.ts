@@ -9,7 +9,15 @@
  * switch the UI by surprise.
  */
 import Taro from '@tarojs/taro';
-import type { Amenity, ConsentKind, Occupation, Role, StationStatus } from '@yizhan/contracts';
+import type {
+  Amenity,
+  ConsentKind,
+  Occupation,
+  RedemptionStatus,
+  Role,
+  StationStatus,
+  TransferKind,
+} from '@yizhan/contracts';
 import { enUS } from './en-US';
 import {
   zhCN,
@@ -123,6 +131,18 @@ export function amenityLabel(amenity: Amenity): string {
 export function stationStatusLabel(status: StationStatus): string {
   const text = current === 'zh-CN' ? undefined : catalogues[current].stationStatus?.[status];
   return text ?? zhCN.stationStatus[status] ?? status;
+}
+
+/** A redemption's state, one wording for the worker and the counter. */
+export function redemptionStatusLabel(status: RedemptionStatus): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].redemptionStatuses?.[status];
+  return text ?? zhCN.redemptionStatuses[status] ?? status;
+}
+
+/** Why points moved, as the history names it. */
+export function transferKindLabel(kind: TransferKind): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].transferKinds?.[kind];
+  return text ?? zhCN.transferKinds[kind] ?? kind;
 }
 
 /** `isoDay` 1 = Monday … 7 = Sunday. */

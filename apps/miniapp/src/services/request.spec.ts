@@ -5,6 +5,8 @@ import {
   buildQuery,
   parseRetryAfter,
   request,
+  requestBytes,
+  requestText,
   setTokenRefresher,
   type TokenRefresher,
 } from './request';
@@ -306,6 +308,77 @@ describe(request.name, () => {
       status: 401,
     });
     expect(taroFake.requests).toHaveLength(1);
+  });
+});
+
+describe(requestBytes.name, () => {
+  beforeEach(() => {
+    taroFake.reset();
+    session.reload();
+    setTokenRefresher(null);
+  });
+
+  it('asks for an arraybuffer with the access token and resolves with the bytes', async () => {
+    session.set({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47]).buffer;
+    taroFake.requestHandler = () => ok(png);
+
+    const bytes = await requestBytes('/redemptions/r1/qr');
+
+    expect(new Uint8Array(bytes)).toEqual(Uint8Array.from([0x89, 0x50, 0x4e, 0x47]));
+    const sent = taroFake.requests[0];
+    expect(sent?.responseType).toBe('arraybuffer');
+    expect(sent?.dataType).not.toBe('json');
+    expect(headersOf(0).Authorization).toBe('Bearer access-1');
+  });
+
+  it('reads the error envelope out of an error body that came back as bytes', async () => {
+    const envelope = { error: { code: ErrorCode.NOT_FOUND, message: 'no such redemption' } };
+    taroFake.requestHandler = () =>
+      Promise.resolve({
+        statusCode: 404,
+        data: Uint8Array.from(Buffer.from(JSON.stringify(envelope), 'utf8')).buffer,
+      });
+
+    const error = await caught(requestBytes('/redemptions/r1/qr'));
+
+    expect(error.code).toBe(ErrorCode.NOT_FOUND);
+    expect(error.status).toBe(404);
+  });
+
+  it('refuses a 2xx answer that is not bytes instead of passing it on', async () => {
+    taroFake.requestHandler = () => ok({ not: 'an image' });
+
+    const error = await caught(requestBytes('/redemptions/r1/qr'));
+
+    expect(error.code).toBe(ClientErrorCode.UnknownError);
+  });
+});
+
+describe(requestText.name, () => {
+  beforeEach(() => {
+    taroFake.reset();
+    session.reload();
+    setTokenRefresher(null);
+  });
+
+  it('asks for text and resolves with it unparsed', async () => {
+    taroFake.requestHandler = () => ok('code,points\n1234,100\n');
+
+    await expect(requestText('/merchant/settlement')).resolves.toBe('code,points\n1234,100\n');
+    expect(taroFake.requests[0]?.dataType).toBe('text');
+  });
+
+  it('reads the error envelope out of an error body that came back as text', async () => {
+    taroFake.requestHandler = () =>
+      Promise.resolve({
+        statusCode: 403,
+        data: JSON.stringify({ error: { code: ErrorCode.FORBIDDEN, message: 'not staff' } }),
+      });
+
+    const error = await caught(requestText('/merchant/settlement'));
+
+    expect(error.code).toBe(ErrorCode.FORBIDDEN);
   });
 });
 

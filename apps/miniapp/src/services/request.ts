@@ -9,6 +9,7 @@
  */
 import Taro from '@tarojs/taro';
 import { API_PREFIX, isErrorEnvelope } from '@yizhan/contracts';
+import { decodeUtf8, isArrayBuffer } from '../utils/bytes';
 import { ApiError, ClientErrorCode, codeForStatus } from './api-error';
 import { session, type TokenPair } from './session';
 
@@ -28,6 +29,19 @@ export interface RequestOptions {
   auth?: boolean;
   timeoutMs?: number;
 }
+
+/**
+ * How a 2xx body is read: JSON (every endpoint but two), text (the settlement CSV) or bytes (the
+ * redemption QR PNG, which needs the auth header, so an `<Image src>` cannot fetch it itself).
+ */
+type ResponseKind = 'json' | 'text' | 'arraybuffer';
+
+const ACCEPT: Record<ResponseKind, string> = {
+  json: 'application/json',
+  // An error still comes back as the JSON envelope.
+  text: 'text/csv, text/plain, application/json',
+  arraybuffer: 'image/png, application/json',
+};
 
 /**
  * Exchanges a refresh token for a new pair (`POST /auth/refresh`); services/auth.ts registers it
@@ -86,13 +100,32 @@ function retryAfterInDetails(details: unknown): number | undefined {
   return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : undefined;
 }
 
+/**
+ * An error answer to a text or bytes request arrives unparsed: read the envelope out of it, so
+ * the caller still gets the contract's code (NOT_FOUND, not just "404").
+ */
+function parsedErrorBody(data: unknown): unknown {
+  const text = isArrayBuffer(data)
+    ? decodeUtf8(new Uint8Array(data))
+    : typeof data === 'string'
+      ? data
+      : null;
+  if (text === null) return data;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 function errorFromResponse(
   status: number,
-  data: unknown,
+  body: unknown,
   headers: unknown,
   sentId: string,
 ): ApiError {
   const requestId = headerValue(headers, 'x-request-id') ?? sentId;
+  const data = parsedErrorBody(body);
   let retryAfterSeconds = parseRetryAfter(headerValue(headers, 'retry-after'));
   if (isErrorEnvelope(data)) {
     // The API repeats it in `details`, which survives where a header is not exposed (CORS).
@@ -128,10 +161,11 @@ async function send<T>(
   path: string,
   options: RequestOptions,
   accessToken: string | null,
+  kind: ResponseKind,
 ): Promise<T> {
   const method = options.method ?? 'GET';
   const requestId = newRequestId();
-  const header: Record<string, string> = { 'x-request-id': requestId, Accept: 'application/json' };
+  const header: Record<string, string> = { 'x-request-id': requestId, Accept: ACCEPT[kind] };
   if (accessToken) header.Authorization = `Bearer ${accessToken}`;
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
 
@@ -144,7 +178,9 @@ async function send<T>(
       header,
       data: options.body as Taro.request.Option['data'],
       timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      dataType: 'json',
+      // WeChat parses only 'json'; any other dataType hands the body over as it came.
+      dataType: kind === 'json' ? 'json' : kind,
+      responseType: kind === 'arraybuffer' ? 'arraybuffer' : 'text',
     });
   } catch (error) {
     throw new ApiError({
@@ -189,16 +225,15 @@ function refreshOnce(refreshToken: string, refresher: TokenRefresher): Promise<T
   return refreshInFlight;
 }
 
-/**
- * Calls `API_PREFIX + path` and resolves with the JSON body of a 2xx answer.
- * Throws ApiError otherwise. On a 401 with a stored refresh token and a registered refresher,
- * refreshes once and retries once.
- */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function sendWithRefresh<T>(
+  path: string,
+  options: RequestOptions,
+  kind: ResponseKind,
+): Promise<T> {
   const useAuth = options.auth ?? true;
   const tokens = useAuth ? session.get() : null;
   try {
-    return await send<T>(path, options, tokens?.accessToken ?? null);
+    return await send<T>(path, options, tokens?.accessToken ?? null, kind);
   } catch (error) {
     const refresher = tokenRefresher;
     if (!(error instanceof ApiError) || error.status !== 401 || !tokens || !refresher) throw error;
@@ -206,11 +241,45 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     // would make the server revoke the whole family, so retry with the pair already stored.
     const current = session.get();
     if (current && current.accessToken !== tokens.accessToken) {
-      return send<T>(path, options, current.accessToken);
+      return send<T>(path, options, current.accessToken, kind);
     }
     if (!current) throw error;
     const fresh = await refreshOnce(tokens.refreshToken, refresher);
     if (!fresh) throw error;
-    return send<T>(path, options, fresh.accessToken);
+    return send<T>(path, options, fresh.accessToken, kind);
   }
+}
+
+/**
+ * Calls `API_PREFIX + path` and resolves with the JSON body of a 2xx answer.
+ * Throws ApiError otherwise. On a 401 with a stored refresh token and a registered refresher,
+ * refreshes once and retries once.
+ */
+export function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return sendWithRefresh<T>(path, options, 'json');
+}
+
+function unexpectedBody(expected: string): ApiError {
+  return new ApiError({
+    code: ClientErrorCode.UnknownError,
+    status: 200,
+    message: `expected ${expected} in the answer`,
+  });
+}
+
+/** As `request`, for an answer that is bytes (an image). */
+export async function requestBytes(
+  path: string,
+  options: RequestOptions = {},
+): Promise<ArrayBuffer> {
+  const data = await sendWithRefresh<unknown>(path, options, 'arraybuffer');
+  if (!isArrayBuffer(data)) throw unexpectedBody('bytes');
+  return data;
+}
+
+/** As `request`, for an answer that is text (a CSV file). */
+export async function requestText(path: string, options: RequestOptions = {}): Promise<string> {
+  const data = await sendWithRefresh<unknown>(path, options, 'text');
+  if (typeof data !== 'string') throw unexpectedBody('text');
+  return data;
 }

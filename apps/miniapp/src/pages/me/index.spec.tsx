@@ -135,6 +135,28 @@ describe('MePage', () => {
     expect(taroFake.navigations).toEqual([{ kind: 'navigateTo', url: PagePath.editProfile }]);
   });
 
+  it.each([
+    ['merchant_staff', { role: 'merchant_staff' as const, merchantId: 'm1' }],
+    ['station_manager', { role: 'station_manager' as const, stationId: 's1' }],
+  ])('offers the merchant counter to a %s', async (_, grant) => {
+    restoreSession();
+    serveMe(meResponse({ roles: [grant] }));
+    render(<MePage />);
+
+    fireEvent.click(await screen.findByText('商户核销'));
+
+    expect(taroFake.navigations).toEqual([{ kind: 'navigateTo', url: PagePath.merchantWorkspace }]);
+  });
+
+  it('does not offer the merchant counter to a worker', async () => {
+    restoreSession();
+    serveMe(meResponse({ roles: [{ role: 'worker' }] }));
+    render(<MePage />);
+
+    await screen.findByText('小李');
+    expect(screen.queryByText('商户核销')).toBeNull();
+  });
+
   it('grants and withdraws a consent with its switch', async () => {
     restoreSession();
     serveMe(meResponse({ consents: [] }), {

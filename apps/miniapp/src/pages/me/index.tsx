@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Button, CellGroup } from '../../components/nutui';
+import { Button, Cell, CellGroup } from '../../components/nutui';
 import { PrivacySettings } from '../../components/PrivacySettings';
 import { ProfileCard } from '../../components/ProfileCard';
 import { ErrorMessage, LoadingList, StateMessage } from '../../components/StateView';
@@ -12,6 +12,7 @@ import { logout } from '../../services/auth';
 import { forgetConsentDecisions } from '../../services/consent';
 import { exportMyData } from '../../services/data-export';
 import { deleteMe } from '../../services/me';
+import { canUseCounter } from '../../utils/roles';
 import './index.scss';
 
 const DANGER = '#d9381e';
@@ -22,6 +23,10 @@ function openLogin(): void {
 
 function openEditProfile(): void {
   void Taro.navigateTo({ url: PagePath.editProfile });
+}
+
+function openMerchantWorkspace(): void {
+  void Taro.navigateTo({ url: PagePath.merchantWorkspace });
 }
 
 /** 我的: the profile, privacy consents, data export, sign-out and account deletion. */
@@ -102,6 +107,19 @@ export default function MePage() {
   return (
     <View className="me-page">
       <ProfileCard user={state.user} onEdit={openEditProfile} />
+      {canUseCounter(state.user) && (
+        <View className="me-page__section me-page__work">
+          <CellGroup title={t('me.work.title')}>
+            <Cell
+              className="me-page__merchant"
+              title={t('me.work.merchant')}
+              description={t('me.work.merchantHint')}
+              clickable
+              onClick={openMerchantWorkspace}
+            />
+          </CellGroup>
+        </View>
+      )}
       <PrivacySettings />
 
       <View className="me-page__section">

@@ -3,16 +3,22 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { ConsentKind, type StationSummary } from '@yizhan/contracts';
 import { useCallback, useState } from 'react';
 import { ConsentSheet } from '../../components/ConsentSheet';
-import { FilterBar } from '../../components/FilterBar';
+import { FilterBar, type FilterToggle } from '../../components/FilterBar';
 import { ListFooter } from '../../components/ListFooter';
 import { Button } from '../../components/nutui';
 import { ErrorMessage, LoadingList, StateMessage } from '../../components/StateView';
 import { StationCard } from '../../components/StationCard';
-import { useStations } from '../../hooks/useStations';
+import { useStations, type StationFilters } from '../../hooks/useStations';
 import { errorMessage, t } from '../../i18n';
 import { stationDetailUrl } from '../../routes';
 import { consentState, decideConsent } from '../../services/consent';
 import './index.scss';
+
+/** More filters (amenities, radius) can join the row. */
+const STATION_TOGGLES: ReadonlyArray<FilterToggle<keyof StationFilters>> = [
+  { key: 'openNow', label: 'stations.filter.openNow' },
+  { key: 'batterySwap', label: 'stations.filter.batterySwap' },
+];
 
 export default function StationsPage() {
   const [state, actions] = useStations();
@@ -61,7 +67,7 @@ export default function StationsPage() {
           {byName ? t('stations.titleByName') : t('stations.title')}
         </Text>
       </View>
-      <FilterBar filters={state.filters} onChange={actions.setFilters} />
+      <FilterBar toggles={STATION_TOGGLES} values={state.filters} onChange={actions.setFilters} />
 
       {state.locationState === 'locating' && state.phase === 'loading' && !asking && (
         <Text className="stations-page__locating">{t('stations.locating')}</Text>

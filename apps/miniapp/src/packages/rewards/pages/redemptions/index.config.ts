@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的兑换',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
+});

@@ -1,0 +1,8 @@
+import { Role, type MeResponse } from '@yizhan/contracts';
+
+/** Merchant staff and station managers hand rewards over at their counter (API.md). */
+const COUNTER_ROLES: ReadonlySet<Role> = new Set([Role.MerchantStaff, Role.StationManager]);
+
+export function canUseCounter(user: Pick<MeResponse, 'roles'> | null): boolean {
+  return user?.roles.some((grant) => COUNTER_ROLES.has(grant.role)) ?? false;
+}
