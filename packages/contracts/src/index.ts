@@ -10,6 +10,8 @@ export * from './dto/audit.dto';
 export * from './dto/merchant.dto';
 export * from './dto/region.dto';
 export * from './dto/station.dto';
+export * from './points-values';
+export * from './redemption-code';
 export * from './dto/points.dto';
 export * from './dto/reward.dto';
 export * from './dto/redemption.dto';

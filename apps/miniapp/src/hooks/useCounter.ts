@@ -1,10 +1,15 @@
 import Taro from '@tarojs/taro';
-import { ErrorCode, type CounterRedemption } from '@yizhan/contracts';
+import {
+  ErrorCode,
+  type CounterRedemption,
+  REDEMPTION_CODE_PATTERN,
+  normalizeRedemptionCode,
+  RedemptionStatus,
+} from '@yizhan/contracts';
 import { useCallback, useRef, useState } from 'react';
 import { errorMessage, t } from '../i18n';
 import { toApiError } from '../services/api-error';
 import { fulfilRedemptionCode, verifyRedemptionCode } from '../services/merchant';
-import { isRedemptionCode, normalizeCode, RedemptionState } from '../utils/redemption-code';
 import { useCountdown } from './useCountdown';
 
 /**
@@ -38,8 +43,8 @@ export interface CounterActions {
 
 /** The 12 digits out of what was typed or scanned (spaces and dashes allowed), or null. */
 export function redemptionCodeOf(text: string): string | null {
-  const code = normalizeCode(text.trim());
-  return isRedemptionCode(code) ? code : null;
+  const code = normalizeRedemptionCode(text.trim());
+  return REDEMPTION_CODE_PATTERN.test(code) ? code : null;
 }
 
 /** Taro's modal paints its confirm button WeChat green unless told otherwise. */
@@ -112,7 +117,7 @@ export function useCounter(): [CounterState, CounterActions] {
   const fulfil = useCallback(async (): Promise<boolean> => {
     const code = shownCode.current;
     if (busy.current || !code || !redemption) return false;
-    if (redemption.status !== RedemptionState.Issued) return false;
+    if (redemption.status !== RedemptionStatus.Issued) return false;
     busy.current = true;
     try {
       const { confirm } = await Taro.showModal({
@@ -137,7 +142,7 @@ export function useCounter(): [CounterState, CounterActions] {
       const current = CLOSED_CODES.has(apiError.code)
         ? await verifyRedemptionCode(code).catch(() => null)
         : null;
-      if (current && current.status !== RedemptionState.Issued) {
+      if (current && current.status !== RedemptionStatus.Issued) {
         setRedemption(current);
       } else {
         setError(errorMessage(apiError.code, 'counterFulfil'));

@@ -1,9 +1,8 @@
 import { useDidHide, useDidShow } from '@tarojs/taro';
-import type { Redemption, RedemptionStatus } from '@yizhan/contracts';
+import { type Redemption, RedemptionStatus } from '@yizhan/contracts';
 import { useCallback, useEffect, useRef } from 'react';
 import { getRedemption, getRedemptionQrDataUrl } from '../services/redemptions';
 import { secondsUntil } from '../utils/datetime';
-import { RedemptionState } from '../utils/redemption-code';
 import { useCountdown } from './useCountdown';
 import { useResource, type ResourceState } from './useResource';
 
@@ -45,7 +44,7 @@ export function useRedemptionCode(
   const { reload: reloadQr } = qrActions;
 
   const current = redemption.phase === 'ready' ? redemption.data : null;
-  const issued = current?.status === RedemptionState.Issued;
+  const issued = current?.status === RedemptionStatus.Issued;
   const expiresAt = current?.expiresAt;
 
   useDidShow(() => {
@@ -87,7 +86,7 @@ export function useRedemptionCode(
 
   const status: RedemptionStatus | null = current
     ? ranOut
-      ? RedemptionState.Expired
+      ? RedemptionStatus.Expired
       : current.status
     : null;
 

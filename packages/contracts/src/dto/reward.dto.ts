@@ -16,7 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { NearbyPageQueryDto } from './nearby-query.dto';
-import { MAX_POINTS_AMOUNT } from './points.dto';
+import { MAX_POINTS_AMOUNT } from '../points-values';
 import { parseBooleanFlag } from './query-transforms';
 
 /** The period a per-worker limit counts in (local to the reward's region); `total` never resets. */

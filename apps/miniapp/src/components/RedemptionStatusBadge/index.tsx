@@ -1,13 +1,12 @@
-import type { RedemptionStatus } from '@yizhan/contracts';
+import { RedemptionStatus } from '@yizhan/contracts';
 import { redemptionStatusLabel } from '../../i18n';
-import { RedemptionState } from '../../utils/redemption-code';
 import { Badge, type BadgeTone } from '../Badge';
 
 const TONE: Record<RedemptionStatus, BadgeTone> = {
-  [RedemptionState.Issued]: 'active',
-  [RedemptionState.Fulfilled]: 'done',
-  [RedemptionState.Cancelled]: 'over',
-  [RedemptionState.Expired]: 'over',
+  [RedemptionStatus.Issued]: 'active',
+  [RedemptionStatus.Fulfilled]: 'done',
+  [RedemptionStatus.Cancelled]: 'over',
+  [RedemptionStatus.Expired]: 'over',
 };
 
 /** 待使用 / 已核销 / 已取消 / 已过期, the same for the worker and the counter. */

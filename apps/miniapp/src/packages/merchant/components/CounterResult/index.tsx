@@ -1,10 +1,10 @@
+import { RedemptionStatus } from '@yizhan/contracts';
 import { Text, View } from '@tarojs/components';
 import type { CounterRedemption } from '@yizhan/contracts';
 import { Button } from '../../../../components/nutui';
 import { RedemptionStatusBadge } from '../../../../components/RedemptionStatusBadge';
 import { t } from '../../../../i18n';
 import { formatDateTime } from '../../../../utils/datetime';
-import { RedemptionState } from '../../../../utils/redemption-code';
 import './index.scss';
 
 function Row({ label, value, className }: { label: string; value: string; className: string }) {
@@ -19,13 +19,13 @@ function Row({ label, value, className }: { label: string; value: string; classN
 /** Why a code that verify found cannot be handed over (again). */
 function closedReason(redemption: CounterRedemption): string | null {
   switch (redemption.status) {
-    case RedemptionState.Fulfilled:
+    case RedemptionStatus.Fulfilled:
       return t('merchant.closed.fulfilled', {
         time: formatDateTime(redemption.fulfilledAt ?? redemption.createdAt),
       });
-    case RedemptionState.Expired:
+    case RedemptionStatus.Expired:
       return t('merchant.closed.expired');
-    case RedemptionState.Cancelled:
+    case RedemptionStatus.Cancelled:
       return t('merchant.closed.cancelled');
     default:
       return null;
@@ -92,7 +92,7 @@ export function CounterResult(props: CounterResultProps) {
         </View>
       )}
       <View className="counter-result__actions">
-        {redemption.status === RedemptionState.Issued && (
+        {redemption.status === RedemptionStatus.Issued && (
           <Button
             className="counter-result__fulfil"
             type="primary"
@@ -103,7 +103,7 @@ export function CounterResult(props: CounterResultProps) {
             {t('merchant.fulfil')}
           </Button>
         )}
-        {redemption.status !== RedemptionState.Issued && (
+        {redemption.status !== RedemptionStatus.Issued && (
           <Button className="counter-result__next" block fill="outline" onClick={onNext}>
             {t('merchant.next')}
           </Button>

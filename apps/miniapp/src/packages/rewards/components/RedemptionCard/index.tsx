@@ -1,10 +1,10 @@
+import { RedemptionStatus } from '@yizhan/contracts';
 import { Text, View } from '@tarojs/components';
 import type { Redemption } from '@yizhan/contracts';
 import { Button } from '../../../../components/nutui';
 import { RedemptionStatusBadge } from '../../../../components/RedemptionStatusBadge';
 import { t } from '../../../../i18n';
 import { formatDateTime } from '../../../../utils/datetime';
-import { RedemptionState } from '../../../../utils/redemption-code';
 import './index.scss';
 
 interface RedemptionCardProps {
@@ -17,15 +17,15 @@ interface RedemptionCardProps {
 /** The time that matters for each state: until when to use it, or when it ended. */
 function timeLine(redemption: Redemption): string {
   switch (redemption.status) {
-    case RedemptionState.Fulfilled:
+    case RedemptionStatus.Fulfilled:
       return t('redemption.fulfilledAt', {
         time: formatDateTime(redemption.fulfilledAt ?? redemption.createdAt),
       });
-    case RedemptionState.Cancelled:
+    case RedemptionStatus.Cancelled:
       return t('redemption.cancelledAt', {
         time: formatDateTime(redemption.cancelledAt ?? redemption.createdAt),
       });
-    case RedemptionState.Expired:
+    case RedemptionStatus.Expired:
       return t('redemption.expiredAt', { time: formatDateTime(redemption.expiresAt) });
     default:
       return t('redemption.code.expiresAt', { time: formatDateTime(redemption.expiresAt) });
@@ -51,7 +51,7 @@ export function RedemptionCard({ redemption, cancelling, onOpen, onCancel }: Red
           {t('redemption.cost', { n: redemption.pointsCost })}
         </Text>
       </View>
-      {redemption.status === RedemptionState.Issued && (
+      {redemption.status === RedemptionStatus.Issued && (
         // Its own tap target: cancelling must not also open the code page.
         <View className="redemption-card__actions" onClick={(event) => event.stopPropagation()}>
           <Button

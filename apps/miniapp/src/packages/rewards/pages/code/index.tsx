@@ -1,6 +1,11 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { ErrorCode, type Redemption, type RedemptionStatus } from '@yizhan/contracts';
+import {
+  ErrorCode,
+  type Redemption,
+  RedemptionStatus,
+  formatRedemptionCode,
+} from '@yizhan/contracts';
 import { useEffect } from 'react';
 import { Button, Loading } from '../../../../components/nutui';
 import { RedemptionStatusBadge } from '../../../../components/RedemptionStatusBadge';
@@ -11,7 +16,6 @@ import { useRedemptionCode, type RedemptionCodeState } from '../../../../hooks/u
 import { useSession } from '../../../../hooks/useSession';
 import { errorMessage, t } from '../../../../i18n';
 import { formatCountdown, formatDateTime } from '../../../../utils/datetime';
-import { formatCode, RedemptionState } from '../../../../utils/redemption-code';
 import './index.scss';
 
 function placeName(redemption: Redemption): string {
@@ -20,12 +24,12 @@ function placeName(redemption: Redemption): string {
 
 /** What a code that can no longer be used says instead of its QR. */
 function closedLine(redemption: Redemption, status: RedemptionStatus): string {
-  if (status === RedemptionState.Fulfilled) {
+  if (status === RedemptionStatus.Fulfilled) {
     return t('redemption.fulfilledAt', {
       time: formatDateTime(redemption.fulfilledAt ?? redemption.expiresAt),
     });
   }
-  if (status === RedemptionState.Cancelled) {
+  if (status === RedemptionStatus.Cancelled) {
     return t('redemption.cancelledAt', {
       time: formatDateTime(redemption.cancelledAt ?? redemption.createdAt),
     });
@@ -101,7 +105,7 @@ function RedemptionCode({ id }: { id: string }) {
 
   const data = redemption.data;
   const shownStatus = status ?? data.status;
-  const usable = shownStatus === RedemptionState.Issued;
+  const usable = shownStatus === RedemptionStatus.Issued;
 
   const pressCancel = async () => {
     const cancelled = await cancel(data);
@@ -128,7 +132,7 @@ function RedemptionCode({ id }: { id: string }) {
           className={`redemption-code__digits ${usable ? '' : 'redemption-code__digits--closed'}`}
           aria-label={t('redemption.code.label')}
         >
-          {formatCode(data.code)}
+          {formatRedemptionCode(data.code)}
         </Text>
 
         {usable ? (

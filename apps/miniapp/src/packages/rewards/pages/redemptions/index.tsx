@@ -1,3 +1,4 @@
+import { REDEMPTION_STATUSES } from '@yizhan/contracts';
 import { View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { Redemption, RedemptionStatus } from '@yizhan/contracts';
@@ -12,7 +13,6 @@ import { useSession } from '../../../../hooks/useSession';
 import { errorMessage, redemptionStatusLabel, t } from '../../../../i18n';
 import { PagePath, redemptionCodeUrl } from '../../../../routes';
 import { listRedemptions } from '../../../../services/redemptions';
-import { REDEMPTION_STATES } from '../../../../utils/redemption-code';
 import { RedemptionCard } from '../../components/RedemptionCard';
 import './index.scss';
 
@@ -24,7 +24,7 @@ const PAGE_SIZE = 20;
 function statusChoices(): Array<{ value: StatusChoice; label: string }> {
   return [
     { value: 'all', label: t('redemptions.filter.all') },
-    ...REDEMPTION_STATES.map((status) => ({
+    ...REDEMPTION_STATUSES.map((status) => ({
       value: status,
       label: redemptionStatusLabel(status),
     })),

@@ -1,6 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import type { EarningKind, ExpiryPolicy, PointsRule, PointsRulesResponse } from '@yizhan/contracts';
+import {
+  type EarningKind,
+  ExpiryPolicy,
+  type PointsRule,
+  type PointsRulesResponse,
+} from '@yizhan/contracts';
 import { Cell, CellGroup } from '../../../../components/nutui';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
 import { ErrorMessage, LoadingList, StateMessage } from '../../../../components/StateView';
@@ -8,7 +13,6 @@ import { useResource } from '../../../../hooks/useResource';
 import { useSession } from '../../../../hooks/useSession';
 import { errorMessage, t, transferKindLabel } from '../../../../i18n';
 import { getPointsRules } from '../../../../services/points';
-import { EXPIRES_END_OF_NEXT_YEAR } from '../../../../utils/redemption-code';
 import './index.scss';
 
 /** "每次 +5 积分；每日最多 20 积分；每周最多 100 积分" — caps are in points, per the ledger. */
@@ -21,7 +25,7 @@ function ruleTerms(rule: PointsRule): string {
 }
 
 function expiryLabel(policy: ExpiryPolicy): string {
-  return policy === EXPIRES_END_OF_NEXT_YEAR
+  return policy === ExpiryPolicy.EndOfNextYear
     ? t('rules.expiry.endOfNextYear')
     : t('rules.expiry.never');
 }
