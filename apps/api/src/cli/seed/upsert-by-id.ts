@@ -21,6 +21,7 @@ export async function upsertById<Entity extends ObjectLiteral & { id: string }>(
   manager: EntityManager,
   target: EntityTarget<Entity>,
   rows: readonly Entity[],
+  { updateExisting = true }: { updateExisting?: boolean } = {},
 ): Promise<UpsertCounts> {
   const counts: UpsertCounts = { created: 0, updated: 0, unchanged: 0 };
   if (rows.length === 0) return counts;
@@ -35,6 +36,10 @@ export async function upsertById<Entity extends ObjectLiteral & { id: string }>(
     if (!stored) {
       await repository.insert(row);
       counts.created += 1;
+      continue;
+    }
+    if (!updateExisting) {
+      counts.unchanged += 1;
       continue;
     }
     const changes = Object.fromEntries(
@@ -57,27 +62,10 @@ export async function upsertById<Entity extends ObjectLiteral & { id: string }>(
  * Inserts the rows whose id is new and leaves existing ones alone: for data people edit after
  * seeding (a reward's stock, a rule's points), where a re-run must not undo their changes.
  */
-export async function insertMissingById<Entity extends ObjectLiteral & { id: string }>(
+export function insertMissingById<Entity extends ObjectLiteral & { id: string }>(
   manager: EntityManager,
   target: EntityTarget<Entity>,
   rows: readonly Entity[],
 ): Promise<UpsertCounts> {
-  const counts: UpsertCounts = { created: 0, updated: 0, unchanged: 0 };
-  if (rows.length === 0) return counts;
-  const repository = manager.getRepository(target);
-  const existing = await repository
-    .createQueryBuilder('entity')
-    .select('entity.id')
-    .whereInIds(rows.map((row) => row.id))
-    .getMany();
-  const known = new Set(existing.map((entity) => entity.id));
-  for (const row of rows) {
-    if (known.has(row.id)) {
-      counts.unchanged += 1;
-    } else {
-      await repository.insert(row);
-      counts.created += 1;
-    }
-  }
-  return counts;
+  return upsertById(manager, target, rows, { updateExisting: false });
 }

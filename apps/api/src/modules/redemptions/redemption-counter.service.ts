@@ -93,13 +93,20 @@ export class RedemptionCounterService {
       );
       return true;
     });
-    const current = await this.redemptions.findByCode(code);
-    if (!current) throw new Error(`Redemption ${redemption.id} vanished`);
-    if (!fulfilled) {
-      const status = effectiveStatus(current, now);
-      throw RedemptionError.closed(status === 'issued' ? 'expired' : status);
+    if (fulfilled) {
+      // Our own conditional write just set these; no need to read the row again.
+      return this.toView(
+        Object.assign(redemption, {
+          status: 'fulfilled',
+          fulfilledAt: now,
+          fulfilledBy: actor.userId,
+        }),
+      );
     }
-    return this.toView(current);
+    // Someone else closed it first: say how, from the row as it is now.
+    const current = await this.redemptions.findByCode(code);
+    const status = current ? effectiveStatus(current, now) : 'expired';
+    throw RedemptionError.closed(status === 'issued' ? 'expired' : status);
   }
 
   async list(

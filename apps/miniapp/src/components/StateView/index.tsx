@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { t } from '../../i18n';
+import { ErrorCode } from '@yizhan/contracts';
+import { errorMessage, t } from '../../i18n';
+import type { ApiError } from '../../services/api-error';
 import { Button, Empty, Skeleton } from '../nutui';
 import './index.scss';
 
@@ -76,6 +78,43 @@ export function ErrorMessage(props: {
       actionText={t('common.retry')}
       onAction={props.onRetry}
       className={props.className}
+    />
+  );
+}
+
+/**
+ * What a page about one object shows until the object is there: placeholders while it loads,
+ * "not found" for a 404 (gone, or never the caller's), else the error with 重试. Class names are
+ * the page's BEM block with `--loading`, `__not-found` and `__error`.
+ */
+export function ResourceFallback(props: {
+  state: { phase: 'loading' } | { phase: 'error'; error: Pick<ApiError, 'code'> };
+  block: string;
+  notFound: { title: string; hint: string };
+  errorTitle: string;
+  onRetry: () => void;
+}) {
+  const { state, block } = props;
+  if (state.phase === 'loading') {
+    return (
+      <View className={`${block} ${block}--loading`}>
+        <LoadingList count={2} />
+      </View>
+    );
+  }
+  return state.error.code === ErrorCode.NOT_FOUND ? (
+    <StateMessage
+      className={`${block}__not-found`}
+      tone="empty"
+      title={props.notFound.title}
+      description={props.notFound.hint}
+    />
+  ) : (
+    <ErrorMessage
+      className={`${block}__error`}
+      title={props.errorTitle}
+      message={errorMessage(state.error.code)}
+      onRetry={props.onRetry}
     />
   );
 }

@@ -1,20 +1,15 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import {
-  ErrorCode,
-  type Redemption,
-  RedemptionStatus,
-  formatRedemptionCode,
-} from '@yizhan/contracts';
+import { type Redemption, RedemptionStatus, formatRedemptionCode } from '@yizhan/contracts';
 import { useEffect } from 'react';
 import { Button, Loading } from '../../../../components/nutui';
 import { RedemptionStatusBadge } from '../../../../components/RedemptionStatusBadge';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
-import { ErrorMessage, LoadingList, StateMessage } from '../../../../components/StateView';
+import { ResourceFallback, StateMessage } from '../../../../components/StateView';
 import { useCancelRedemption } from '../../../../hooks/useCancelRedemption';
 import { useRedemptionCode, type RedemptionCodeState } from '../../../../hooks/useRedemptionCode';
 import { useSession } from '../../../../hooks/useSession';
-import { errorMessage, t } from '../../../../i18n';
+import { t } from '../../../../i18n';
 import { formatCountdown, formatDateTime } from '../../../../utils/datetime';
 import './index.scss';
 
@@ -78,26 +73,13 @@ function RedemptionCode({ id }: { id: string }) {
     }
   }, [redemption]);
 
-  if (redemption.phase === 'loading') {
+  if (redemption.phase !== 'ready') {
     return (
-      <View className="redemption-code redemption-code--loading">
-        <LoadingList count={2} />
-      </View>
-    );
-  }
-  if (redemption.phase === 'error') {
-    return redemption.error.code === ErrorCode.NOT_FOUND ? (
-      <StateMessage
-        className="redemption-code__not-found"
-        tone="empty"
-        title={t('redemption.notFound.title')}
-        description={t('redemption.notFound.hint')}
-      />
-    ) : (
-      <ErrorMessage
-        className="redemption-code__error"
-        title={t('redemption.error.title')}
-        message={errorMessage(redemption.error.code)}
+      <ResourceFallback
+        state={redemption}
+        block="redemption-code"
+        notFound={{ title: t('redemption.notFound.title'), hint: t('redemption.notFound.hint') }}
+        errorTitle={t('redemption.error.title')}
         onRetry={() => void actions.reload()}
       />
     );

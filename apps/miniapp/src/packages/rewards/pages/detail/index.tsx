@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { ErrorCode, type PointsBalance, type RewardSummary } from '@yizhan/contracts';
+import type { PointsBalance, RewardSummary } from '@yizhan/contracts';
 import { useCallback, useEffect } from 'react';
 import { Button, Cell, CellGroup } from '../../../../components/nutui';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
-import { ErrorMessage, LoadingList, StateMessage } from '../../../../components/StateView';
+import { ResourceFallback, StateMessage } from '../../../../components/StateView';
 import { useRedeem } from '../../../../hooks/useRedeem';
 import { useResource } from '../../../../hooks/useResource';
 import { useSession } from '../../../../hooks/useSession';
@@ -191,26 +191,13 @@ function RewardDetail({ id }: { id: string }) {
     if (reward.phase === 'ready') void Taro.setNavigationBarTitle({ title: reward.data.title });
   }, [reward]);
 
-  if (reward.phase === 'loading') {
+  if (reward.phase !== 'ready') {
     return (
-      <View className="reward-detail reward-detail--loading">
-        <LoadingList count={2} />
-      </View>
-    );
-  }
-  if (reward.phase === 'error') {
-    return reward.error.code === ErrorCode.NOT_FOUND ? (
-      <StateMessage
-        className="reward-detail__not-found"
-        tone="empty"
-        title={t('reward.notFound.title')}
-        description={t('reward.notFound.hint')}
-      />
-    ) : (
-      <ErrorMessage
-        className="reward-detail__load-error"
-        title={t('reward.error.title')}
-        message={errorMessage(reward.error.code)}
+      <ResourceFallback
+        state={reward}
+        block="reward-detail"
+        notFound={{ title: t('reward.notFound.title'), hint: t('reward.notFound.hint') }}
+        errorTitle={t('reward.error.title')}
         onRetry={refresh}
       />
     );
