@@ -7,6 +7,8 @@ import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
 import { SmsChallengeEntity } from '../modules/auth/sms-challenge.entity';
 import { WechatIdentityEntity } from '../modules/auth/wechat-identity.entity';
+import { CheckinGateEntity } from '../modules/checkins/checkin-gate.entity';
+import { CheckinEntity } from '../modules/checkins/checkin.entity';
 import { CapCounterEntity } from '../modules/ledger/cap-counter.entity';
 import { EarningRuleEntity } from '../modules/ledger/earning-rule.entity';
 import { PointsAccountEntity } from '../modules/ledger/points-account.entity';
@@ -48,6 +50,8 @@ export const ENTITIES = [
   RewardEntity,
   RedemptionEntity,
   ClaimCounterEntity,
+  CheckinEntity,
+  CheckinGateEntity,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

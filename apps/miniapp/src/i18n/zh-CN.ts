@@ -371,6 +371,7 @@ export const zhCN = {
     CHECKIN_CODE_INVALID: '二维码无效或已过期，请扫描驿站现场的二维码',
     CHECKIN_TOO_FAR: '你离驿站太远了，请到驿站附近再签到',
     CHECKIN_COOLDOWN: '你刚在这个驿站签到过，请稍后再来',
+    CHECKIN_LOCATION_INACCURATE: '定位不够准确，请到开阔处或打开 WLAN 后重试',
     REPORT_BAD_TRANSITION: '该事件当前状态不允许此操作',
     POINTS_INSUFFICIENT: '积分不足',
     OUT_OF_STOCK: '已兑完，下次早点来',

@@ -4,15 +4,23 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
-import { AMENITIES, type Amenity, type StationStatus } from '../enums';
+import { AMENITIES, STATION_STATUSES, type Amenity, type StationStatus } from '../enums';
+import { MAX_GEOFENCE_RADIUS_M, MIN_GEOFENCE_RADIUS_M } from '../checkin-values';
 import { NearbyPageQueryDto } from './nearby-query.dto';
 import { parseBooleanFlag, splitCsv } from './query-transforms';
 
@@ -108,4 +116,286 @@ export interface StationDetail extends StationSummary {
   services: string[];
   hotlines: StationHotline[];
   description: string | null;
+  geofenceRadiusM: number;
+}
+
+/** What a station's opening hours, hotlines and services may hold at most. */
+export const MAX_WEEKLY_INTERVALS = 28;
+export const MAX_OPENING_EXCEPTIONS = 100;
+export const MAX_STATION_HOTLINES = 20;
+export const MAX_STATION_SERVICES = 30;
+
+const NOT_BLANK = /\S/;
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** A closing time may also be "24:00" (midnight at the end of the day). */
+const CLOSING_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const TELEPHONE = /^[0-9+\-() ]{3,32}$/;
+
+export class OpeningIntervalDto implements OpeningInterval {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  day!: number;
+
+  @Matches(TIME_OF_DAY, { message: 'open must be HH:mm' })
+  open!: string;
+
+  @Matches(CLOSING_TIME, { message: 'close must be HH:mm or 24:00' })
+  close!: string;
+}
+
+export class TimeRangeDto {
+  @Matches(TIME_OF_DAY, { message: 'open must be HH:mm' })
+  open!: string;
+
+  @Matches(CLOSING_TIME, { message: 'close must be HH:mm or 24:00' })
+  close!: string;
+}
+
+/** A holiday or other date with its own hours; `closed: true` closes the whole day. */
+export class OpeningExceptionDto implements OpeningException {
+  @Matches(LOCAL_DATE, { message: 'date must be YYYY-MM-DD' })
+  date!: string;
+
+  @IsBoolean()
+  closed!: boolean;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @ValidateNested({ each: true })
+  @Type(() => TimeRangeDto)
+  intervals?: TimeRangeDto[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  note?: string;
+}
+
+export class OpeningHoursDto implements OpeningHours {
+  @IsArray()
+  @ArrayMaxSize(MAX_WEEKLY_INTERVALS)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningIntervalDto)
+  weekly!: OpeningIntervalDto[];
+
+  @IsArray()
+  @ArrayMaxSize(MAX_OPENING_EXCEPTIONS)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningExceptionDto)
+  exceptions!: OpeningExceptionDto[];
+}
+
+export class StationHotlineDto implements StationHotline {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name!: string;
+
+  @Matches(TELEPHONE, { message: 'phone must be a telephone number' })
+  phone!: string;
+}
+
+/**
+ * `POST /stations` (district_admin, inside their region). Coordinates are GCJ-02. Hours default to
+ * none (the station shows as closed until they are set); status defaults to `open`.
+ */
+export class CreateStationDto {
+  @IsUUID()
+  regionId!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name!: string;
+
+  /** The programme's brand shown on the poster (奔跑者驿站, 阳小驿 …). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  @Matches(NOT_BLANK, { message: 'brand must not be blank' })
+  brand!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  @Matches(NOT_BLANK, { message: 'address must not be blank' })
+  address!: string;
+
+  @Type(() => Number)
+  @IsLatitude()
+  lat!: number;
+
+  @Type(() => Number)
+  @IsLongitude()
+  lng!: number;
+
+  @IsOptional()
+  @IsIn(STATION_STATUSES)
+  status?: StationStatus;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(AMENITIES.length)
+  @IsIn(AMENITIES as Amenity[], { each: true })
+  amenities?: Amenity[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OpeningHoursDto)
+  openingHours?: OpeningHoursDto;
+
+  @IsOptional()
+  @Matches(TELEPHONE, { message: 'phone must be a telephone number' })
+  phone?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  managerName?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_STATION_SERVICES)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  services?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_STATION_HOTLINES)
+  @ValidateNested({ each: true })
+  @Type(() => StationHotlineDto)
+  hotlines?: StationHotlineDto[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
+
+  /** Metres around the coordinates inside which a poster check-in counts (plus GPS accuracy). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(MIN_GEOFENCE_RADIUS_M)
+  @Max(MAX_GEOFENCE_RADIUS_M)
+  geofenceRadiusM?: number;
+}
+
+/**
+ * `PATCH /stations/:id`. Only the fields sent change; `null` clears an optional one. District
+ * admins of the station's region may send any field; the station's manager only `status` and
+ * `amenities` (anything else is 403).
+ */
+export class UpdateStationDto {
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  @Matches(NOT_BLANK, { message: 'brand must not be blank' })
+  brand?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  @Matches(NOT_BLANK, { message: 'address must not be blank' })
+  address?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsLatitude()
+  lat?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsLongitude()
+  lng?: number;
+
+  @IsOptional()
+  @IsIn(STATION_STATUSES)
+  status?: StationStatus;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(AMENITIES.length)
+  @IsIn(AMENITIES as Amenity[], { each: true })
+  amenities?: Amenity[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OpeningHoursDto)
+  openingHours?: OpeningHoursDto;
+
+  @ValidateIf((dto: UpdateStationDto) => dto.phone !== undefined && dto.phone !== null)
+  @Matches(TELEPHONE, { message: 'phone must be a telephone number' })
+  phone?: string | null;
+
+  @ValidateIf((dto: UpdateStationDto) => dto.managerName !== undefined && dto.managerName !== null)
+  @IsString()
+  @MaxLength(50)
+  managerName?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_STATION_SERVICES)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  services?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_STATION_HOTLINES)
+  @ValidateNested({ each: true })
+  @Type(() => StationHotlineDto)
+  hotlines?: StationHotlineDto[];
+
+  @ValidateIf((dto: UpdateStationDto) => dto.description !== undefined && dto.description !== null)
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(MIN_GEOFENCE_RADIUS_M)
+  @Max(MAX_GEOFENCE_RADIUS_M)
+  geofenceRadiusM?: number;
+}
+
+/** The fields a station manager may change on their own station. */
+export const STATION_MANAGER_FIELDS: ReadonlyArray<keyof UpdateStationDto> = [
+  'status',
+  'amenities',
+];
+
+/** `GET /stations/:id/live-code`: the rotating code the station's screen shows now. */
+export interface LiveCodeResponse {
+  stationId: string;
+  /** The text the QR code carries. */
+  code: string;
+  /** A PNG of the QR code as a data URL, ready for an <image> tag. */
+  qrDataUrl: string;
+  /** When this code stops being shown (it is still accepted for one more step). */
+  expiresAt: string;
+  /** Seconds until the screen should ask for the next code. */
+  refreshInSeconds: number;
+}
+
+/** `POST /stations/:id/code-rotation`: printed posters of the old generation stop working. */
+export interface CodeRotationResponse {
+  stationId: string;
+  codeVersion: number;
 }

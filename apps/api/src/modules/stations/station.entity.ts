@@ -1,4 +1,9 @@
-import { OpeningHours, StationHotline, StationStatus } from '@yizhan/contracts';
+import {
+  DEFAULT_GEOFENCE_RADIUS_M,
+  OpeningHours,
+  StationHotline,
+  StationStatus,
+} from '@yizhan/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -70,6 +75,17 @@ export class StationEntity {
 
   @Column({ type: 'text', nullable: true })
   description!: string | null;
+
+  /** Metres around the coordinates inside which a poster check-in counts (plus GPS accuracy). */
+  @Column({ name: 'geofence_radius_m', type: 'int', default: DEFAULT_GEOFENCE_RADIUS_M })
+  geofenceRadiusM!: number;
+
+  /**
+   * Generation of the station's code secret (derived from the server key, the id and this). A
+   * rotation raises it, so every printed poster of the old generation stops working.
+   */
+  @Column({ name: 'code_version', type: 'int', default: 1 })
+  codeVersion!: number;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

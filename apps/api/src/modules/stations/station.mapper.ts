@@ -41,6 +41,7 @@ export function toStationDetail(station: StationEntity, view: StationView): Stat
     services: station.services,
     hotlines: station.hotlines,
     description: station.description,
+    geofenceRadiusM: station.geofenceRadiusM,
   };
 }
 

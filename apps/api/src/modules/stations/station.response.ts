@@ -138,4 +138,7 @@ export class StationDetailResponse extends StationSummaryResponse implements Sta
 
   @ApiProperty({ type: String, nullable: true })
   description!: string | null;
+
+  @ApiProperty({ description: 'Metres around the station inside which a poster check-in counts' })
+  geofenceRadiusM!: number;
 }

@@ -5,11 +5,12 @@ import { StationEntity } from './station.entity';
 import { StationsController } from './stations.controller';
 import { StationsRepository } from './stations.repository';
 import { StationsService } from './stations.service';
+import { StationCodes } from './station-codes';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StationEntity]), RegionsModule],
   controllers: [StationsController],
-  providers: [StationsRepository, StationsService],
-  exports: [StationsRepository],
+  providers: [StationsRepository, StationsService, StationCodes],
+  exports: [StationsRepository, StationCodes],
 })
 export class StationsModule {}

@@ -2,6 +2,7 @@ import { CreateRegionsAndStations1763856000000 } from './1763856000000-create-re
 import { IdentityAndAccess1763942400000 } from './1763942400000-identity-and-access';
 import { PointsLedger1764028800000 } from './1764028800000-points-ledger';
 import { RewardsAndRedemptions1764115200000 } from './1764115200000-rewards-and-redemptions';
+import { Checkins1764201600000 } from './1764201600000-checkins';
 
 /** MySQL/MariaDB migrations in the order they apply. Add new ones at the end. */
 export const MYSQL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MYSQL_MIGRATIONS = [
   IdentityAndAccess1763942400000,
   PointsLedger1764028800000,
   RewardsAndRedemptions1764115200000,
+  Checkins1764201600000,
 ];
