@@ -17,6 +17,7 @@ import { AccessTokenGuard } from './modules/access/access-token.guard';
 import { RolesGuard } from './modules/access/roles.guard';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CheckinsModule } from './modules/checkins/checkins.module';
 import { HealthModule } from './modules/health/health.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { MeModule } from './modules/me/me.module';
@@ -55,6 +56,7 @@ export class AppModule {
         LedgerModule,
         RewardsModule,
         RedemptionsModule,
+        CheckinsModule,
         // Scheduled jobs (point and code expiry) run in the service, not under tests, which run
         // them with the clock they choose.
         ...(config.nodeEnv === 'test' ? [] : [ScheduleModule.forRoot()]),

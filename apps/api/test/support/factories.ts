@@ -48,6 +48,7 @@ export interface StationInput {
   status?: StationStatus;
   amenities?: Amenity[];
   openingHours?: OpeningHours;
+  geofenceRadiusM?: number;
 }
 
 export async function createStation(
@@ -70,6 +71,8 @@ export async function createStation(
     services: [],
     hotlines: [],
     description: null,
+    geofenceRadiusM: input.geofenceRadiusM ?? 150,
+    codeVersion: 1,
   });
   await dataSource.getRepository(StationEntity).insert(station);
   return station;

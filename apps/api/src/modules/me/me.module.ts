@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module';
 import { RedemptionsModule } from '../redemptions/redemptions.module';
+import { CheckinsModule } from '../checkins/checkins.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { UsersModule } from '../users/users.module';
@@ -8,7 +9,7 @@ import { MeController } from './me.controller';
 import { MeService } from './me.service';
 
 @Module({
-  imports: [UsersModule, AuthModule, AuditModule, LedgerModule, RedemptionsModule],
+  imports: [UsersModule, AuthModule, AuditModule, LedgerModule, RedemptionsModule, CheckinsModule],
   controllers: [MeController],
   providers: [MeService],
 })

@@ -19,6 +19,7 @@ import { SessionRevocations } from '../access/session-revocations';
 import { AuditService } from '../audit/audit.service';
 import { PointsService } from '../ledger/points.service';
 import { RedemptionsService } from '../redemptions/redemptions.service';
+import { CheckinsService } from '../checkins/checkins.service';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { WechatIdentitiesRepository } from '../auth/wechat/wechat-identities.repository';
 import { ProfilesService } from '../users/profiles.service';
@@ -42,6 +43,7 @@ export class MeService {
     private readonly revocations: SessionRevocations,
     private readonly points: PointsService,
     private readonly redemptions: RedemptionsService,
+    private readonly checkins: CheckinsService,
   ) {}
 
   async get(actor: Actor): Promise<MeResponse> {
@@ -77,7 +79,7 @@ export class MeService {
 
   async export(actor: Actor): Promise<MeExport> {
     const user = await this.liveUser(actor);
-    const [profile, consents, sessions, wechat, actions, balance, history, redemptions] =
+    const [profile, consents, sessions, wechat, actions, balance, history, redemptions, checkins] =
       await Promise.all([
         this.profiles.ownerView(user),
         this.users.allConsents(user.id),
@@ -89,6 +91,7 @@ export class MeService {
         collectPages((cursor) =>
           this.redemptions.listOwn(actor, { limit: MAX_PAGE_LIMIT, cursor }),
         ),
+        this.checkins.exportOwn(user.id),
       ]);
     return {
       exportedAt: this.clock.now().toISOString(),
@@ -107,6 +110,7 @@ export class MeService {
       staffActions: actions,
       points: { ...balance, history },
       redemptions,
+      checkins,
     };
   }
 
@@ -121,6 +125,7 @@ export class MeService {
       await this.users.erase(user.id, now, manager);
       await this.wechatIdentities.deleteByUser(user.id, manager);
       await this.refreshTokens.revokeAllOfUser(user.id, now, manager);
+      await this.checkins.forgetLocations(user.id, manager);
       if (actor.primaryRole !== 'worker') {
         const regionId = actor.roles.find((role) => role.regionId)?.regionId ?? null;
         await this.audit.record(

@@ -61,14 +61,29 @@ export class StationCodes {
     };
   }
 
-  /**
-   * Whether `code` (already parsed and naming `station`) is genuine and current: the MAC under
-   * the station's key, a poster's generation equal to the station's, a live step not stale.
-   */
+  /** Whether `code` (already parsed) is genuine and current for `station`. */
   isValid(code: StationCode, station: Pick<StationEntity, 'id' | 'codeVersion'>): boolean {
-    if (code.stationId !== station.id || !hasValidMac(this.keyOf(station), code)) return false;
-    if (code.method === CheckinMethod.Poster) return code.counter === station.codeVersion;
-    return isLiveStepCurrent(code.counter, this.clock.now());
+    return this.verify(code, station) === 'valid';
+  }
+
+  /**
+   * `valid`: the MAC under the station's key, a poster of the current generation, a live step
+   * not stale. `expired`: genuine but retired (a poster of an earlier generation, a live code
+   * past its grace step). `forged`: anything else, another station's code included.
+   */
+  verify(
+    code: StationCode,
+    station: Pick<StationEntity, 'id' | 'codeVersion'>,
+  ): 'valid' | 'expired' | 'forged' {
+    if (code.stationId !== station.id) return 'forged';
+    if (code.method === CheckinMethod.Poster) {
+      if (code.counter < 1 || code.counter > station.codeVersion) return 'forged';
+      const generation = { id: station.id, codeVersion: code.counter };
+      if (!hasValidMac(this.keyOf(generation), code)) return 'forged';
+      return code.counter === station.codeVersion ? 'valid' : 'expired';
+    }
+    if (!hasValidMac(this.keyOf(station), code)) return 'forged';
+    return isLiveStepCurrent(code.counter, this.clock.now()) ? 'valid' : 'expired';
   }
 
   private keyOf(station: Pick<StationEntity, 'id' | 'codeVersion'>): Buffer {

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { EarningKind } from '@yizhan/contracts';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { Clock } from '../../common/clock';
+import { LedgerService } from '../ledger/ledger.service';
+import { CheckinEntity } from './checkin.entity';
+import { CheckinsRepository } from './checkins.repository';
+
+/** Visits settled per sweep batch. */
+const BATCH = 200;
+/** A visit younger than this is still being settled by its own request. */
+const SETTLE_GRACE_MS = 60_000;
+
+export interface Settlement {
+  /** null when the ledger could not be reached; the sweep settles it later. */
+  points: number | null;
+  capped: boolean;
+}
+
+/**
+ * Pays a visit its points under the region's check-in rule and caps. The visit commits first
+ * and the award follows under the key `checkin:<visit id>`, so a crash between the two loses
+ * nothing: the sweep (every minute) awards what is still unsettled, and the key makes sure no
+ * visit is ever paid twice, whoever gets there first.
+ */
+@Injectable()
+export class CheckinPoints {
+  constructor(
+    private readonly checkins: CheckinsRepository,
+    private readonly ledger: LedgerService,
+    private readonly clock: Clock,
+    @InjectPinoLogger(CheckinPoints.name) private readonly logger: PinoLogger,
+  ) {}
+
+  async settle(visit: CheckinEntity): Promise<Settlement> {
+    if (visit.flag !== null) return { points: 0, capped: false };
+    if (visit.pointsAwarded !== null) {
+      return { points: visit.pointsAwarded, capped: visit.pointsCapped };
+    }
+    try {
+      const award = await this.ledger.award({
+        workerId: visit.userId,
+        regionId: visit.regionId,
+        kind: EarningKind.Checkin,
+        ref: { type: 'checkin', id: visit.id },
+        idempotencyKey: `checkin:${visit.id}`,
+      });
+      await this.checkins.settle(visit.id, award.awarded, award.capped);
+      return { points: award.awarded, capped: award.capped };
+    } catch (error) {
+      this.logger.error(
+        { err: error, checkinId: visit.id },
+        'Check-in award failed; the sweep retries',
+      );
+      return { points: null, capped: false };
+    }
+  }
+
+  @Cron(CronExpression.EVERY_MINUTE, { name: 'checkin-settlement', waitForCompletion: true })
+  async scheduled(): Promise<void> {
+    try {
+      const run = await this.sweep();
+      if (run.settled > 0 || run.failures > 0) this.logger.info(run, 'Settled check-in points');
+    } catch (error) {
+      this.logger.error({ err: error }, 'Check-in settlement sweep failed');
+    }
+  }
+
+  /** Settles every unflagged visit older than the grace period that has no points recorded. */
+  async sweep(now = this.clock.now()): Promise<{ settled: number; failures: number }> {
+    const before = new Date(now.getTime() - SETTLE_GRACE_MS);
+    const run = { settled: 0, failures: 0 };
+    const failed = new Set<string>();
+    for (;;) {
+      const due = (await this.checkins.unsettled(before, BATCH + failed.size)).filter(
+        (visit) => !failed.has(visit.id),
+      );
+      if (due.length === 0) return run;
+      for (const visit of due) {
+        const settlement = await this.settle(visit);
+        if (settlement.points === null) {
+          failed.add(visit.id);
+          run.failures += 1;
+        } else {
+          run.settled += 1;
+        }
+      }
+    }
+  }
+}
