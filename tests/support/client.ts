@@ -42,6 +42,19 @@ export async function call<T>(
   };
 }
 
+/** A binary response (an image) with its status and headers. */
+export async function download(
+  path: string,
+  token?: string,
+): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+  const response = await fetch(api(path), { headers: clientHeaders(token) });
+  return {
+    status: response.status,
+    headers: response.headers,
+    bytes: Buffer.from(await response.arrayBuffer()),
+  };
+}
+
 export const post = <T>(path: string, body: unknown, token?: string) =>
   call<T>('POST', path, { body, token });
 
