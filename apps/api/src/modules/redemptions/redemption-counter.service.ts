@@ -9,6 +9,7 @@ import {
 import { stringify } from 'csv-stringify/sync';
 import { Clock } from '../../common/clock';
 import { NotFoundError, ValidationFailedError } from '../../common/errors/domain.error';
+import { isCalendarDate } from '../../common/local-dates';
 import { decodeTimeCursor, toPage } from '../../common/pagination/cursor';
 import { Transactions } from '../../database/transactions';
 import { AccessPolicy } from '../access/access-policy';
@@ -267,8 +268,7 @@ export class RedemptionCounterService {
 
 /** The instant local `date` starts; 400 for a date that does not exist (2026-02-30). */
 function localDayStart(date: string, timeZone: string, field: string): Date {
-  const day = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) {
+  if (!isCalendarDate(date)) {
     throw ValidationFailedError.forField(field, 'isDate', `${field} must be a real date`);
   }
   return startOfLocalDay(date, timeZone);
