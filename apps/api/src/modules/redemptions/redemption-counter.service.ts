@@ -9,6 +9,7 @@ import {
 import { stringify } from 'csv-stringify/sync';
 import { Clock } from '../../common/clock';
 import { NotFoundError, ValidationFailedError } from '../../common/errors/domain.error';
+import { CsvFile } from '../../common/http/csv-download';
 import { isCalendarDate } from '../../common/local-dates';
 import { decodeTimeCursor, toPage } from '../../common/pagination/cursor';
 import { Transactions } from '../../database/transactions';
@@ -40,11 +41,6 @@ interface Counter {
   name: string;
   regionId: string;
   timeZone: string;
-}
-
-export interface SettlementFile {
-  filename: string;
-  csv: string;
 }
 
 /**
@@ -147,7 +143,7 @@ export class RedemptionCounterService {
   }
 
   /** The fulfilled codes of `[from, to]` (local dates, both inclusive) as CSV. */
-  async settlement(actor: Actor, query: SettlementQueryDto): Promise<SettlementFile> {
+  async settlement(actor: Actor, query: SettlementQueryDto): Promise<CsvFile> {
     const counter = await this.counterOf(actor, query, true);
     if (!counter) throw new Error('counterOf(required) returned no counter');
     const from = localDayStart(query.from, counter.timeZone, 'from');

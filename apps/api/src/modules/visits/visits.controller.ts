@@ -16,6 +16,7 @@ import {
 } from '@yizhan/contracts';
 import { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/decorators/api-error-responses.decorator';
+import { sendCsvDownload } from '../../common/http/csv-download';
 import { CurrentActor, Roles } from '../access/access.decorators';
 import { Actor } from '../access/actor';
 import { StationVisitsPageResponse, VisitStatsPageResponse } from './visit.response';
@@ -64,13 +65,7 @@ export class VisitsController {
     @Query() query: VisitStatsExportQueryDto,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const file = await this.visits.statsCsv(actor, query);
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${file.filename}"`)
-      .header('cache-control', 'private, no-store')
-      // The BOM makes spreadsheet programs read the Chinese titles and names as UTF-8.
-      .send(`\uFEFF${file.csv}`);
+    await sendCsvDownload(reply, await this.visits.statsCsv(actor, query));
   }
 
   @Get(':id/visits')

@@ -9,6 +9,7 @@ import {
 } from '@yizhan/contracts';
 import { Clock } from '../../common/clock';
 import { NotFoundError, ValidationFailedError } from '../../common/errors/domain.error';
+import { CsvFile } from '../../common/http/csv-download';
 import { isCalendarDate } from '../../common/local-dates';
 import { decodeTimeCursor, toPage } from '../../common/pagination/cursor';
 import { isUuid } from '../../common/uuid';
@@ -34,11 +35,6 @@ interface VisitScope {
 
 /** The statistics query without paging, as the CSV export takes it. */
 export type VisitStatsExportQuery = Omit<VisitStatsQueryDto, 'limit' | 'cursor'>;
-
-export interface VisitStatsFile {
-  filename: string;
-  csv: string;
-}
 
 /**
  * Visits as station staff and district admins see them: a station's day, and counts per
@@ -100,7 +96,7 @@ export class VisitsService {
   }
 
   /** The same statistics, every station row at once, as CSV. */
-  async statsCsv(actor: Actor, query: VisitStatsExportQuery): Promise<VisitStatsFile> {
+  async statsCsv(actor: Actor, query: VisitStatsExportQuery): Promise<CsvFile> {
     const { granularity, filter } = await this.statsRequest(actor, query);
     const [rows, totals] = await Promise.all([
       this.visits.stationPeriods(filter, granularity, null, MAX_VISIT_STATS_EXPORT_ROWS + 1),
