@@ -29,6 +29,7 @@ import { StaffModule } from './modules/staff/staff.module';
 import { StationsModule } from './modules/stations/stations.module';
 import { ConsentGuard } from './modules/users/consent.guard';
 import { UsersModule } from './modules/users/users.module';
+import { VisitsModule } from './modules/visits/visits.module';
 
 @Module({})
 export class AppModule {
@@ -57,6 +58,7 @@ export class AppModule {
         RewardsModule,
         RedemptionsModule,
         CheckinsModule,
+        VisitsModule,
         // Scheduled jobs (point and code expiry) run in the service, not under tests, which run
         // them with the clock they choose.
         ...(config.nodeEnv === 'test' ? [] : [ScheduleModule.forRoot()]),

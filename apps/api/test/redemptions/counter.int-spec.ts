@@ -15,6 +15,7 @@ import {
 import { RewardEntity } from '../../src/modules/rewards/reward.entity';
 import { StationEntity } from '../../src/modules/stations/station.entity';
 import { createDistrict, createMerchant, createUser, District } from '../support/accounts';
+import { parseCsv } from '../support/csv';
 import { api, ApiResponse, outcome } from '../support/http';
 import {
   atCounter,
@@ -37,41 +38,6 @@ const REDIS_URL = 'redis://127.0.0.1:6379/6';
 
 /** A code that is surely nobody's: 999999 and six random digits (a live code matching it: 1 in 10¹²). */
 const unknownCode = () => String(randomInt(0, 1_000_000)).padStart(12, '9');
-
-/** RFC 4180 fields of a CSV text (quoted fields, doubled quotes), one array per line. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        field += char;
-      }
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (char !== '\r') {
-      field += char;
-    }
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 /** Resolves when the instance's code-guess counter has connected to Redis. */
 async function redisReady(app: NestFastifyApplication): Promise<void> {

@@ -74,6 +74,8 @@ describe(AccessPolicy.name, () => {
     ['create', 'StaffAccount', { id: 'u2', regionId: 'liuyang' }, false],
     ['read', 'AuditEntry', { regionId: 'liuyang' }, false],
     ['manage', 'Region', { id: 'liuyang' }, false],
+    ['read', 'Visit', { regionId: 'ly-a', stationId: 'station-1' }, false],
+    ['read', 'Visit', { regionId: 'ly-a', stationId: null }, false],
   ];
 
   describe('every signed-in caller', () => {
@@ -143,6 +145,18 @@ describe(AccessPolicy.name, () => {
       ]);
     });
 
+    it('reads the visits of every station in its district, one by one or all together', async () => {
+      await expectChecks(DISTRICT_ADMIN, [
+        ['read', 'Visit', { regionId: 'ly-a', stationId: 'station-1' }, true],
+        ['read', 'Visit', { regionId: 'liuyang', stationId: null }, true],
+        ['read', 'Visit', { regionId: 'ly-b', stationId: null }, true],
+        ['read', 'Visit', { regionId: 'hy-a', stationId: 'station-9' }, false],
+        ['read', 'Visit', { regionId: 'hanyang', stationId: null }, false],
+        ['read', 'Visit', { regionId: 'city', stationId: null }, false],
+        ['update', 'Visit', { regionId: 'ly-a', stationId: 'station-1' }, false],
+      ]);
+    });
+
     it('gets nothing from a grant without a region', async () => {
       const adrift = actorWith(grant('district_admin'));
 
@@ -173,6 +187,15 @@ describe(AccessPolicy.name, () => {
         ['read', 'Merchant', { id: 'merchant-1', regionId: 'ly-a' }, false],
         ['read', 'StaffAccount', { id: 'u2', regionId: 'ly-a' }, false],
         ['read', 'AuditEntry', { regionId: 'ly-a' }, false],
+      ]);
+    });
+
+    it("reads its own station's visits, not its region's nor another station's", async () => {
+      await expectChecks(STATION_MANAGER, [
+        ['read', 'Visit', { regionId: 'ly-a', stationId: 'station-1' }, true],
+        ['update', 'Visit', { regionId: 'ly-a', stationId: 'station-1' }, false],
+        ['read', 'Visit', { regionId: 'ly-a', stationId: 'station-2' }, false],
+        ['read', 'Visit', { regionId: 'ly-a', stationId: null }, false],
       ]);
     });
   });

@@ -27,6 +27,12 @@ export interface SubjectFields {
    * A worker's own redemptions are reached through queries keyed by their user id instead.
    */
   Redemption: { regionId: string; merchantId: string | null; stationId: string | null };
+  /**
+   * Recorded visits (check-ins) at a station of a region, as statistics and the station's
+   * day list show them. `stationId: null` asks for every station of the region at once, which
+   * only a role over the whole region may see; a station's manager sees their station's.
+   */
+  Visit: { regionId: string; stationId: string | null };
 }
 export type SubjectType = keyof SubjectFields;
 
@@ -85,11 +91,13 @@ export class AccessPolicy {
       can('manage', 'PointsAccount', inRegion);
       can('manage', 'Reward', inRegion);
       can('read', 'Redemption', inRegion);
+      can('read', 'Visit', inRegion);
     }
     for (const grant of actor.grantsOf('station_manager')) {
       if (!grant.stationId) continue;
       can(['read', 'update'], 'Station', { id: grant.stationId });
       can(['read', 'update'], 'Redemption', { stationId: grant.stationId });
+      can('read', 'Visit', { stationId: grant.stationId });
     }
     for (const grant of actor.grantsOf('merchant_staff')) {
       if (!grant.merchantId) continue;

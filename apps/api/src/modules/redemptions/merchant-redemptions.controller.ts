@@ -8,6 +8,7 @@ import {
 } from '@yizhan/contracts';
 import { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/decorators/api-error-responses.decorator';
+import { sendCsvDownload } from '../../common/http/csv-download';
 import { CurrentActor, Roles } from '../access/access.decorators';
 import { Actor } from '../access/actor';
 import { RedemptionCounterService } from './redemption-counter.service';
@@ -41,12 +42,6 @@ export class MerchantRedemptionsController {
     @Query() query: SettlementQueryDto,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const file = await this.counter.settlement(actor, query);
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${file.filename}"`)
-      .header('cache-control', 'private, no-store')
-      // The BOM makes spreadsheet programs read the Chinese titles as UTF-8.
-      .send(`\uFEFF${file.csv}`);
+    await sendCsvDownload(reply, await this.counter.settlement(actor, query));
   }
 }

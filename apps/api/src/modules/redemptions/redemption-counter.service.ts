@@ -9,6 +9,8 @@ import {
 import { stringify } from 'csv-stringify/sync';
 import { Clock } from '../../common/clock';
 import { NotFoundError, ValidationFailedError } from '../../common/errors/domain.error';
+import { CsvFile } from '../../common/http/csv-download';
+import { isCalendarDate } from '../../common/local-dates';
 import { decodeTimeCursor, toPage } from '../../common/pagination/cursor';
 import { Transactions } from '../../database/transactions';
 import { AccessPolicy } from '../access/access-policy';
@@ -39,11 +41,6 @@ interface Counter {
   name: string;
   regionId: string;
   timeZone: string;
-}
-
-export interface SettlementFile {
-  filename: string;
-  csv: string;
 }
 
 /**
@@ -146,7 +143,7 @@ export class RedemptionCounterService {
   }
 
   /** The fulfilled codes of `[from, to]` (local dates, both inclusive) as CSV. */
-  async settlement(actor: Actor, query: SettlementQueryDto): Promise<SettlementFile> {
+  async settlement(actor: Actor, query: SettlementQueryDto): Promise<CsvFile> {
     const counter = await this.counterOf(actor, query, true);
     if (!counter) throw new Error('counterOf(required) returned no counter');
     const from = localDayStart(query.from, counter.timeZone, 'from');
@@ -267,8 +264,7 @@ export class RedemptionCounterService {
 
 /** The instant local `date` starts; 400 for a date that does not exist (2026-02-30). */
 function localDayStart(date: string, timeZone: string, field: string): Date {
-  const day = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) {
+  if (!isCalendarDate(date)) {
     throw ValidationFailedError.forField(field, 'isDate', `${field} must be a real date`);
   }
   return startOfLocalDay(date, timeZone);
