@@ -9,7 +9,7 @@ import { createDistrict, createUser, District } from '../support/accounts';
 import { createStation } from '../support/factories';
 import { api, outcome } from '../support/http';
 import { decodeQrDataUrl, decodeQrPng, pngSize } from '../support/qr';
-import { tokenFor } from '../support/rewards';
+import { counterStaff, tokenFor } from '../support/rewards';
 import { useTestApp } from '../support/test-app';
 
 /** Ten seconds into a 30-second live-code step (Tuesday 2026-11-24 10:00:10 in Beijing). */
@@ -41,11 +41,7 @@ describe(`${StationsController.name}: station codes, live code and poster (integ
   const rowOf = (id: string) => ctx.dataSource.getRepository(StationEntity).findOneByOrFail({ id });
   const newStation = (input: Partial<Parameters<typeof createStation>[1]> = {}) =>
     createStation(ctx.dataSource, { region: liuyang.street, ...LIUYANG, ...input });
-  const managerOf = async (station: StationEntity) =>
-    tokenFor(
-      ctx.app,
-      await createUser(ctx.app, { grants: [{ role: 'station_manager', station }] }),
-    );
+  const managerOf = (station: StationEntity) => counterStaff(ctx.app, { station });
   const rotate = (token: string, id: string) =>
     api<CodeRotationResponse>(ctx.app, {
       method: 'POST',

@@ -7,7 +7,7 @@ import { StationEntity } from '../../src/modules/stations/station.entity';
 import { createDistrict, createUser, District } from '../support/accounts';
 import { createRegion, createStation, dailyHours } from '../support/factories';
 import { api, outcome } from '../support/http';
-import { tokenFor } from '../support/rewards';
+import { counterStaff, tokenFor } from '../support/rewards';
 import { useTestApp } from '../support/test-app';
 
 /** Tuesday 2026-11-24 10:00 in Beijing: the server clock of this suite. */
@@ -51,11 +51,7 @@ describe(`${StationAdminService.name}: POST and PATCH /stations (integration)`, 
     ctx.dataSource.getRepository(AuditEntryEntity).find({ where: { action, targetId } });
   const newStation = (input: Partial<Parameters<typeof createStation>[1]> = {}) =>
     createStation(ctx.dataSource, { region: liuyang.street, ...LIUYANG, ...input });
-  const managerOf = async (station: StationEntity) =>
-    tokenFor(
-      ctx.app,
-      await createUser(ctx.app, { grants: [{ role: 'station_manager', station }] }),
-    );
+  const managerOf = (station: StationEntity) => counterStaff(ctx.app, { station });
 
   const minimal = () => ({
     regionId: community.id,
