@@ -40,7 +40,7 @@ const LIVE_QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 2, width: 480 } as 
  * What staff do with stations: district admins create and edit the stations of their region and
  * retire printed posters by rotating a station's code generation; a station's manager switches
  * its status and amenities. Both show the station's codes (live on a screen, or the poster).
- * Every write is audited in its own transaction.
+ * Every write and its audit entry share one transaction.
  */
 @Injectable()
 export class StationAdminService {
