@@ -286,6 +286,10 @@ describe(`${StationsController.name}: station codes, live code and poster (integ
     expect(path('/{id}/poster').get?.responses['200']?.content).toEqual({
       'image/png': { schema: { type: 'string', format: 'binary' } },
     });
+    // Its errors are JSON envelopes like every other route's.
+    expect(Object.keys(path('/{id}/poster').get?.responses['404']?.content ?? {})).toEqual([
+      'application/json',
+    ]);
     for (const [route, operations] of Object.entries(document.paths)) {
       if (!route.startsWith('/api/v1/stations')) continue;
       for (const operation of Object.values(operations)) expect(operation.summary).toBeTruthy();

@@ -5,7 +5,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -151,7 +150,6 @@ export class StationsController {
   @Get(':id/poster')
   @Roles('district_admin', 'station_manager')
   @ApiBearerAuth()
-  @ApiProduces('image/png')
   @ApiOperation({
     summary: "The station's printable A4 poster (PNG) with its check-in QR code",
     description:
@@ -159,6 +157,7 @@ export class StationsController {
       'retires every poster printed before.',
   })
   @ApiParam(STATION_ID)
+  // The PNG is named on the 200 alone (not @ApiProduces), so errors stay JSON envelopes.
   @ApiOkResponse({
     description: 'A4 portrait PNG, 1240×1754 px (150 dpi)',
     content: { 'image/png': { schema: { type: 'string', format: 'binary' } } },
