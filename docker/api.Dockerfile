@@ -29,6 +29,11 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/data
+# The station posters render Chinese text with sharp: it needs a CJK font, and its bundled
+# fontconfig reads /etc/fonts/fonts.conf (fontconfig-config) to find it (see docs/stations.md).
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends fontconfig-config fonts-noto-cjk \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build --chown=node:node /out ./
 RUN mkdir -p /data && chown node:node /data

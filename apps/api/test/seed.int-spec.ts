@@ -66,7 +66,46 @@ describe(`${seedDemo.name} (integration)`, () => {
     const { body } = await getJson<StationDetail>(ctx.app, `/api/v1/stations/${id}`);
 
     expect(body).toMatchObject({ managerName: '肖万利', brand: '阳小驿', openNow: true });
-    expect(body.hotlines).toHaveLength(7);
+    expect(body.hotlines.map((hotline) => hotline.phone)).toEqual([
+      '110',
+      '119',
+      '120',
+      '12345',
+      '12351',
+      '12333',
+      '12348',
+    ]);
+    expect(body.services).toEqual(expect.arrayContaining(['子女就近就便入学服务', '积分兑换']));
+  });
+
+  it('gives every demo station its hotlines and services', async () => {
+    await seedDemo(ctx.dataSource);
+    const stations = await ctx.dataSource.getRepository(StationEntity).find();
+
+    for (const station of stations) {
+      expect([station.name, station.hotlines.length > 0, station.services.length > 0]).toEqual([
+        station.name,
+        true,
+        true,
+      ]);
+    }
+  });
+
+  it('leaves stations edited after seeding as they are', async () => {
+    await seedDemo(ctx.dataSource);
+    const id = stationIdOf('liuyang/caichang-square');
+    const repository = ctx.dataSource.getRepository(StationEntity);
+    const seeded = await repository.findOneByOrFail({ id });
+    await repository.update({ id }, { status: 'temporarily_closed', name: '才常广场驿站（改）' });
+
+    const again = await seedDemo(ctx.dataSource);
+
+    expect(again.stations).toEqual({ created: 0, updated: 0, unchanged: DEMO_STATIONS.length });
+    expect(await repository.findOneByOrFail({ id })).toMatchObject({
+      status: 'temporarily_closed',
+      name: '才常广场驿站（改）',
+    });
+    await repository.update({ id }, { status: seeded.status, name: seeded.name });
   });
 
   it('creates the demo rewards and earning rules once and leaves later edits alone', async () => {

@@ -65,6 +65,20 @@ const adminOnly = (status: number) => ({
   district_admin: status,
 });
 
+/** What the district's admins and the station's own manager may call about it. */
+const stationStaff = (status: number) => ({
+  ...adminOnly(status),
+  station_manager: status,
+});
+const newStationBody = (regionId: string) => ({
+  regionId,
+  name: `矩阵驿站 ${randomUUID().slice(0, 8)}`,
+  brand: '测试',
+  address: '测试路 2 号',
+  lat: 28.16,
+  lng: 113.64,
+});
+
 const newStaffBody = (regionId: string) => ({
   username: uniqueUsername('matrix'),
   password: 'a-fresh-staff-password',
@@ -92,6 +106,88 @@ const ENDPOINTS: Endpoint[] = [
     route: 'GET /stations/:id (absent)',
     expected: everyone(404),
     request: () => ({ path: `/stations/${randomUUID()}` }),
+  },
+  {
+    route: 'POST /stations (own district)',
+    expected: adminOnly(201),
+    request: (_session, world) => ({
+      method: 'POST',
+      path: '/stations',
+      body: newStationBody(world.liuyang.street.id),
+    }),
+  },
+  {
+    route: 'POST /stations (other district)',
+    expected: adminOnly(404),
+    request: (_session, world) => ({
+      method: 'POST',
+      path: '/stations',
+      body: newStationBody(world.hanyang.street.id),
+    }),
+  },
+  {
+    // Sends what is stored, so the world's station stays as it is.
+    route: 'PATCH /stations/:id (status)',
+    expected: stationStaff(200),
+    request: (_session, world) => ({
+      method: 'PATCH',
+      path: `/stations/${world.liuyang.station.id}`,
+      body: { status: world.liuyang.station.status },
+    }),
+  },
+  {
+    route: 'PATCH /stations/:id (name)',
+    expected: { ...stationStaff(200), station_manager: 403 },
+    request: (_session, world) => ({
+      method: 'PATCH',
+      path: `/stations/${world.liuyang.station.id}`,
+      body: { name: world.liuyang.station.name },
+    }),
+  },
+  {
+    route: 'PATCH /stations/:id (other district)',
+    expected: stationStaff(404),
+    request: (_session, world) => ({
+      method: 'PATCH',
+      path: `/stations/${world.hanyang.station.id}`,
+      body: { status: 'open' },
+    }),
+  },
+  {
+    route: 'POST /stations/:id/code-rotation',
+    expected: adminOnly(200),
+    request: (_session, world) => ({
+      method: 'POST',
+      path: `/stations/${world.liuyang.station.id}/code-rotation`,
+    }),
+  },
+  {
+    route: 'POST /stations/:id/code-rotation (other district)',
+    expected: adminOnly(404),
+    request: (_session, world) => ({
+      method: 'POST',
+      path: `/stations/${world.hanyang.station.id}/code-rotation`,
+    }),
+  },
+  {
+    route: 'GET /stations/:id/live-code',
+    expected: stationStaff(200),
+    request: (_session, world) => ({ path: `/stations/${world.liuyang.station.id}/live-code` }),
+  },
+  {
+    route: 'GET /stations/:id/live-code (other district)',
+    expected: stationStaff(404),
+    request: (_session, world) => ({ path: `/stations/${world.hanyang.station.id}/live-code` }),
+  },
+  {
+    route: 'GET /stations/:id/poster',
+    expected: stationStaff(200),
+    request: (_session, world) => ({ path: `/stations/${world.liuyang.station.id}/poster` }),
+  },
+  {
+    route: 'GET /stations/:id/poster (other district)',
+    expected: stationStaff(404),
+    request: (_session, world) => ({ path: `/stations/${world.hanyang.station.id}/poster` }),
   },
   {
     route: 'POST /auth/login',

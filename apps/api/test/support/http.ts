@@ -51,10 +51,12 @@ export async function api<T = unknown>(
     remoteAddress: request.ip ?? nextIp(),
   });
   const text = response.payload;
+  // An image (a poster, a QR code) has no JSON body; its bytes are the test's to read.
+  const isJson = String(response.headers['content-type'] ?? '').includes('json');
   return {
     status: response.statusCode,
     headers: response.headers,
-    body: (text ? JSON.parse(text) : null) as T,
+    body: (text && isJson ? JSON.parse(text) : null) as T,
     text,
   };
 }

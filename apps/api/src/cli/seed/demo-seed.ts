@@ -123,14 +123,15 @@ function placeRegions(): (key: string) => string {
 
 /**
  * Loads the demo dataset in one transaction. Idempotent: rows are keyed by deterministic
- * ids, so a second run creates and changes nothing. Rewards and earning rules are only created
- * when missing: admins change their stock and points, and a re-run must not undo that.
+ * ids, so a second run creates and changes nothing. Stations, rewards and earning rules are
+ * only created when missing: admins edit a station (managers its status and amenities), a
+ * reward's stock, a rule's points, and a re-run must not undo that.
  */
 export async function seedDemo(dataSource: DataSource): Promise<SeedReport> {
   const regionOfPlace = placeRegions();
   const places = await dataSource.transaction(async (manager) => ({
     regions: await upsertById(manager, RegionEntity, toRegionRows(DEMO_REGIONS, null)),
-    stations: await upsertById(manager, StationEntity, DEMO_STATIONS.map(toStationRow)),
+    stations: await insertMissingById(manager, StationEntity, DEMO_STATIONS.map(toStationRow)),
     merchants: await upsertById(manager, MerchantEntity, DEMO_MERCHANTS.map(toMerchantRow)),
     'earning rules': await insertMissingById(manager, EarningRuleEntity, DEMO_RULES.map(toRuleRow)),
     rewards: await insertMissingById(

@@ -184,6 +184,7 @@ describe(AccessPolicy.name, () => {
         ['delete', 'Station', { id: 'station-1', regionId: 'ly-a' }, false],
         ['manage', 'Station', { id: 'station-1', regionId: 'ly-a' }, false],
         ['read', 'Station', { id: 'station-2', regionId: 'ly-a' }, false],
+        ['update', 'Station', { id: 'station-2', regionId: 'ly-a' }, false],
         ['read', 'Merchant', { id: 'merchant-1', regionId: 'ly-a' }, false],
         ['read', 'StaffAccount', { id: 'u2', regionId: 'ly-a' }, false],
         ['read', 'AuditEntry', { regionId: 'ly-a' }, false],
@@ -196,6 +197,33 @@ describe(AccessPolicy.name, () => {
         ['update', 'Visit', { regionId: 'ly-a', stationId: 'station-1' }, false],
         ['read', 'Visit', { regionId: 'ly-a', stationId: 'station-2' }, false],
         ['read', 'Visit', { regionId: 'ly-a', stationId: null }, false],
+      ]);
+    });
+  });
+
+  describe('station fields', () => {
+    const station = { id: 'station-1', regionId: 'ly-a' };
+    const fieldChecks = (actor: Actor, fields: string[]) =>
+      Promise.all(fields.map((field) => policy.can(actor, 'update', 'Station', station, field)));
+
+    it('lets a station manager change only status and amenities of their station', async () => {
+      expect(await fieldChecks(STATION_MANAGER, ['status', 'amenities', 'name', 'lat'])).toEqual([
+        true,
+        true,
+        false,
+        false,
+      ]);
+      expect(
+        await policy.can(STATION_MANAGER, 'update', 'Station', { ...station, id: 'x' }, 'status'),
+      ).toBe(false);
+    });
+
+    it('lets a district admin change every field of a station in their region', async () => {
+      expect(await fieldChecks(DISTRICT_ADMIN, ['status', 'name', 'lat', 'openingHours'])).toEqual([
+        true,
+        true,
+        true,
+        true,
       ]);
     });
   });

@@ -1,5 +1,6 @@
 import { AbilityBuilder, createMongoAbility, MongoAbility, subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
+import { STATION_MANAGER_FIELDS } from '@yizhan/contracts';
 import { Actor } from './actor';
 import { RegionScopeService } from './region-scope.service';
 
@@ -63,14 +64,19 @@ export class AccessPolicy {
     return ability;
   }
 
+  /**
+   * Whether `actor` may do `action` to `object`; with `field`, to that field of it (a rule
+   * limited to some fields allows the action on the object, but not on the other fields).
+   */
   async can<S extends SubjectType>(
     actor: Actor,
     action: Action,
     type: S,
     object: SubjectFields[S],
+    field?: string,
   ): Promise<boolean> {
     const ability = await this.abilityFor(actor);
-    return ability.can(action, subject(type, { ...object }));
+    return ability.can(action, subject(type, { ...object }), field);
   }
 
   private async build(actor: Actor): Promise<AppAbility> {
@@ -95,7 +101,10 @@ export class AccessPolicy {
     }
     for (const grant of actor.grantsOf('station_manager')) {
       if (!grant.stationId) continue;
-      can(['read', 'update'], 'Station', { id: grant.stationId });
+      can('read', 'Station', { id: grant.stationId });
+      // What a manager changes about their own station; its name, place and hours are the
+      // district's.
+      can('update', 'Station', [...STATION_MANAGER_FIELDS], { id: grant.stationId });
       can(['read', 'update'], 'Redemption', { stationId: grant.stationId });
       can('read', 'Visit', { stationId: grant.stationId });
     }

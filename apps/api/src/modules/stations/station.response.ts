@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AMENITIES,
   Amenity,
+  CodeRotationResponse,
+  LiveCodeResponse,
   OpeningException,
   OpeningHours,
   OpeningInterval,
@@ -141,4 +143,35 @@ export class StationDetailResponse extends StationSummaryResponse implements Sta
 
   @ApiProperty({ description: 'Metres around the station inside which a poster check-in counts' })
   geofenceRadiusM!: number;
+}
+
+export class StationLiveCodeResponse implements LiveCodeResponse {
+  @ApiProperty({ format: 'uuid' })
+  stationId!: string;
+
+  @ApiProperty({ description: 'The text the QR code carries', example: 'YZ1.L.…' })
+  code!: string;
+
+  @ApiProperty({ description: 'The QR code as a PNG data URL', example: 'data:image/png;base64,…' })
+  qrDataUrl!: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the screen should show the next code (this one is accepted one step more)',
+  })
+  expiresAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Seconds until expiresAt' })
+  refreshInSeconds!: number;
+}
+
+export class StationCodeRotationResponse implements CodeRotationResponse {
+  @ApiProperty({ format: 'uuid' })
+  stationId!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'The new code generation; posters printed before it no longer check in',
+  })
+  codeVersion!: number;
 }

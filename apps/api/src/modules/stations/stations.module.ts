@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { RegionsModule } from '../regions/regions.module';
+import { StationAdminService } from './station-admin.service';
 import { StationEntity } from './station.entity';
 import { StationsController } from './stations.controller';
 import { StationsRepository } from './stations.repository';
@@ -8,9 +10,9 @@ import { StationsService } from './stations.service';
 import { StationCodes } from './station-codes';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StationEntity]), RegionsModule],
+  imports: [TypeOrmModule.forFeature([StationEntity]), RegionsModule, AuditModule],
   controllers: [StationsController],
-  providers: [StationsRepository, StationsService, StationCodes],
+  providers: [StationsRepository, StationsService, StationAdminService, StationCodes],
   exports: [StationsRepository, StationCodes],
 })
 export class StationsModule {}

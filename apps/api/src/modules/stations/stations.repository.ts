@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
+import { TxManager } from '../../database/transactions';
 import { BoundingBox } from './geo';
 import { StationEntity } from './station.entity';
 
@@ -33,6 +34,35 @@ export class StationsRepository {
 
   findById(id: string): Promise<StationEntity | null> {
     return this.stations.findOne({ where: { id }, relations: { region: true } });
+  }
+
+  async insert(station: StationEntity, manager: TxManager): Promise<void> {
+    await manager.insert(StationEntity, station);
+  }
+
+  async update(id: string, changes: Partial<StationEntity>, manager: TxManager): Promise<void> {
+    await manager.update(StationEntity, { id }, changes);
+  }
+
+  /**
+   * Raises the station's code generation by one in a single UPDATE, so parallel rotations each
+   * count (none reads a stale value and writes it back), and answers the generation this
+   * transaction wrote: its row lock holds until commit, so no other rotation can interleave.
+   * Null when the station does not exist.
+   */
+  async nextCodeVersion(id: string, manager: TxManager): Promise<number | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(StationEntity)
+      .set({ codeVersion: () => 'code_version + 1' })
+      .where('id = :id', { id })
+      .execute();
+    if ((result.affected ?? 0) === 0) return null;
+    const station = await manager.findOne(StationEntity, {
+      where: { id },
+      select: { id: true, codeVersion: true },
+    });
+    return station?.codeVersion ?? null;
   }
 
   /** Stations inside the box, unordered, at most `maxRows`. */

@@ -61,24 +61,49 @@ const HANYANG_STANDARD: Amenity[] = [
 
 const LIUYANG_SERVICES = ['积分兑换', '需求问卷', '心理疏导', '法律服务', '健康义诊'];
 
+/** Public service numbers, the same everywhere in China (no area code needed). */
+const EMERGENCY_HOTLINES: StationHotline[] = [
+  { name: '报警', phone: '110' },
+  { name: '火警', phone: '119' },
+  { name: '急救', phone: '120' },
+];
+const CITIZEN_HOTLINE: StationHotline = { name: '政务服务便民热线', phone: '12345' };
+const WORKERS_RIGHTS_HOTLINE: StationHotline = { name: '职工维权服务热线', phone: '12351' };
+
+/** Liuyang's stations post the emergency numbers and the two a worker needs most. */
+export const LIUYANG_HOTLINES: StationHotline[] = [
+  ...EMERGENCY_HOTLINES,
+  CITIZEN_HOTLINE,
+  WORKERS_RIGHTS_HOTLINE,
+];
+
 /**
- * The seven numbers on the wall of every 阳小驿. The first two services are named in the
- * 长江日报 report; the numbers are demo values, not real lines.
+ * Every 阳小驿 has seven numbers on its wall (长江日报). These are the real public lines: the
+ * emergency numbers, the citizen hotline, the trade union's, social security's and legal aid's.
  */
 export const HANYANG_HOTLINES: StationHotline[] = [
-  { name: '子女就近就便入学服务', phone: '027-84840101' },
-  { name: '租房住房信息、政策服务', phone: '027-84840102' },
-  { name: '就业创业与技能培训咨询', phone: '027-84840103' },
-  { name: '社保医保办理咨询', phone: '027-84840104' },
-  { name: '劳动权益保障与法律援助', phone: '027-84840105' },
-  { name: '城管与市容问题反映', phone: '027-84840106' },
-  { name: '心理健康疏导', phone: '027-84840107' },
+  ...EMERGENCY_HOTLINES,
+  CITIZEN_HOTLINE,
+  WORKERS_RIGHTS_HOTLINE,
+  { name: '人社服务热线', phone: '12333' },
+  { name: '法律服务热线', phone: '12348' },
+];
+
+/** The needs the wall names in plain words ("子女就近就便入学服务" …), served at the station. */
+const HANYANG_SERVICE_DESKS = [
+  '子女就近就便入学服务',
+  '租房住房信息、政策服务',
+  '就业创业与技能培训咨询',
+  '社保医保办理咨询',
+  '劳动权益保障与法律援助',
+  '城管与市容问题反映',
+  '心理健康疏导',
 ];
 const HANYANG_SERVICES = [
   '报事积分（治理合伙人）',
   '积分兑换',
   '爱心午餐',
-  ...HANYANG_HOTLINES.map((hotline) => hotline.name),
+  ...HANYANG_SERVICE_DESKS,
 ];
 
 export const DEMO_STATIONS: StationSeed[] = [
@@ -97,7 +122,7 @@ export const DEMO_STATIONS: StationSeed[] = [
     phone: '0731-83611001',
     managerName: '鲁礼华',
     services: [...LIUYANG_SERVICES, '电动车临时停靠点'],
-    hotlines: [],
+    hotlines: LIUYANG_HOTLINES,
     description:
       '约400平方米的才常广场商圈党群服务中心开辟专门区域，配置座椅、茶几、微波炉等设施，离餐饮门店几步路。',
   },
@@ -116,7 +141,7 @@ export const DEMO_STATIONS: StationSeed[] = [
     phone: '0731-83611002',
     managerName: '刘敏',
     services: [...LIUYANG_SERVICES, '电瓶租赁换电柜', '备用头盔、雨衣、手电筒'],
-    hotlines: [],
+    hotlines: LIUYANG_HOTLINES,
     description: '驿站外设有电瓶租赁换电柜，备有头盔、雨衣、手电筒等应急物品。',
   },
   {
@@ -133,7 +158,7 @@ export const DEMO_STATIONS: StationSeed[] = [
     phone: '0731-83611003',
     managerName: '周丽',
     services: [...LIUYANG_SERVICES, '爱心冰箱（夏季冷饮、西瓜）'],
-    hotlines: [],
+    hotlines: LIUYANG_HOTLINES,
     description: '夏季开设爱心冰箱，免费提供冷饮、西瓜。',
   },
   {
@@ -153,7 +178,7 @@ export const DEMO_STATIONS: StationSeed[] = [
     phone: '0731-83611004',
     managerName: '黄晓燕',
     services: [...LIUYANG_SERVICES, '儿童托育', '"580夏令营课堂"（暑期）'],
-    hotlines: [],
+    hotlines: LIUYANG_HOTLINES,
     description: '暑期开设"580夏令营课堂"，为户外劳动者的孩子免费开设素质教育课程。',
   },
   {
@@ -170,7 +195,7 @@ export const DEMO_STATIONS: StationSeed[] = [
     phone: '0731-83611005',
     managerName: '罗建军',
     services: [...LIUYANG_SERVICES],
-    hotlines: [],
+    hotlines: LIUYANG_HOTLINES,
     description: '场地改造中，暂停开放。',
   },
   {
@@ -190,7 +215,7 @@ export const DEMO_STATIONS: StationSeed[] = [
     phone: '0731-83611006',
     managerName: '谭志刚',
     services: [...LIUYANG_SERVICES, '"阳光宝贝"暑假托管', '"微公益计划"补助申请'],
-    hotlines: [],
+    hotlines: LIUYANG_HOTLINES,
     description: '楼宇驿站，常为长途货车司机等新就业群体对接帮扶。',
   },
   {
@@ -207,7 +232,7 @@ export const DEMO_STATIONS: StationSeed[] = [
     phone: '0731-83611007',
     managerName: '汤芳',
     services: [...LIUYANG_SERVICES],
-    hotlines: [],
+    hotlines: LIUYANG_HOTLINES,
     description: null,
   },
   {
@@ -224,7 +249,7 @@ export const DEMO_STATIONS: StationSeed[] = [
     phone: '0731-83611008',
     managerName: '李卫东',
     services: ['24小时歇脚', '报事积分'],
-    hotlines: [],
+    hotlines: LIUYANG_HOTLINES,
     description: '24小时开放，夜间送餐途中可随时歇脚。',
   },
 
