@@ -22,6 +22,11 @@ export default defineAppConfig({
       pages: ['pages/result/index', 'pages/history/index'],
     },
     {
+      // A station manager's own station: today's visitors, status, amenities, poster, live code.
+      root: 'packages/station-admin',
+      pages: ['pages/home/index', 'pages/live-code/index'],
+    },
+    {
       root: 'packages/account',
       pages: ['pages/login/index', 'pages/profile/index'],
     },
