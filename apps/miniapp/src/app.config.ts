@@ -17,6 +17,16 @@ export default defineAppConfig({
       pages: ['pages/detail/index'],
     },
     {
+      // A check-in's outcome (scanned on the 扫码 tab) and the worker's past visits.
+      root: 'packages/checkin',
+      pages: ['pages/result/index', 'pages/history/index'],
+    },
+    {
+      // A station manager's own station: today's visitors, status, amenities, poster, live code.
+      root: 'packages/station-admin',
+      pages: ['pages/home/index', 'pages/live-code/index'],
+    },
+    {
       root: 'packages/account',
       pages: ['pages/login/index', 'pages/profile/index'],
     },
@@ -38,8 +48,9 @@ export default defineAppConfig({
     },
   ],
   // Fetch the subpackage a tab leads to while the tab is shown: 我的 → login and profile,
-  // 积分 → rewards and codes.
+  // 积分 → rewards and codes, 扫码 → the check-in result (shown right after a scan).
   preloadRule: {
+    'pages/scan/index': { network: 'all', packages: ['packages/checkin'] },
     'pages/me/index': { network: 'all', packages: ['packages/account'] },
     'pages/points/index': { network: 'all', packages: ['packages/rewards'] },
   },
@@ -92,7 +103,7 @@ export default defineAppConfig({
   requiredPrivateInfos: ['getLocation'],
   permission: {
     'scope.userLocation': {
-      desc: '你的位置用于查找附近的驿站并按距离排序',
+      desc: '你的位置用于查找附近驿站和签到时核实你在驿站附近',
     },
   },
 });

@@ -1,9 +1,14 @@
 /** Page paths of the app, so a moved page breaks the compiler rather than a tap. */
 export const PagePath = {
   stations: '/pages/stations/index',
+  scan: '/pages/scan/index',
   points: '/pages/points/index',
   me: '/pages/me/index',
   stationDetail: '/packages/stations/pages/detail/index',
+  checkinResult: '/packages/checkin/pages/result/index',
+  myCheckins: '/packages/checkin/pages/history/index',
+  stationAdmin: '/packages/station-admin/pages/home/index',
+  stationLiveCode: '/packages/station-admin/pages/live-code/index',
   login: '/packages/account/pages/login/index',
   editProfile: '/packages/account/pages/profile/index',
   rewards: '/packages/rewards/pages/list/index',
@@ -25,4 +30,12 @@ export function rewardDetailUrl(id: string): string {
 
 export function redemptionCodeUrl(id: string): string {
   return `${PagePath.redemptionCode}?id=${encodeURIComponent(id)}`;
+}
+
+export function stationAdminUrl(stationId: string): string {
+  return `${PagePath.stationAdmin}?id=${encodeURIComponent(stationId)}`;
+}
+
+export function stationLiveCodeUrl(stationId: string): string {
+  return `${PagePath.stationLiveCode}?id=${encodeURIComponent(stationId)}`;
 }

@@ -52,10 +52,13 @@ export function fail(
   statusCode: number,
   code: ErrorCode | string,
   header?: Record<string, string>,
+  details?: unknown,
 ): Promise<FakeResponse> {
   return Promise.resolve({
     statusCode,
-    data: { error: { code, message: `test: ${code}` } },
+    data: {
+      error: { code, message: `test: ${code}`, ...(details === undefined ? {} : { details }) },
+    },
     header,
   });
 }

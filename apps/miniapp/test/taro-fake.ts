@@ -12,9 +12,13 @@ export interface FakeResponse {
 }
 
 export type RequestHandler = (option: Taro.request.Option) => Promise<FakeResponse>;
-export type LocationHandler = (
-  option: Taro.getLocation.Option,
-) => Promise<Pick<Taro.getLocation.SuccessCallbackResult, 'latitude' | 'longitude'>>;
+/** What a phone reports: a position, and (weapp, browsers) its accuracy in metres. */
+export type FakeFix = Pick<Taro.getLocation.SuccessCallbackResult, 'latitude' | 'longitude'> &
+  Partial<Pick<Taro.getLocation.SuccessCallbackResult, 'accuracy'>>;
+export type LocationHandler = (option: Taro.getLocation.Option) => Promise<FakeFix>;
+export type DownloadHandler = (
+  option: Taro.downloadFile.Option,
+) => Promise<{ statusCode: number; tempFilePath: string }>;
 export type LoginHandler = () => Promise<{ code: string; errMsg: string }>;
 export type ModalHandler = (option: Taro.showModal.Option) => Promise<{ confirm: boolean }>;
 export type ScanHandler = () => Promise<{ result: string; errMsg: string }>;
@@ -33,7 +37,20 @@ class TaroFake {
   readonly navigations: FakeNavigation[] = [];
   readonly clipboard: string[] = [];
   readonly locations: Taro.getLocation.Option[] = [];
-  /** How many pages the fake page stack holds (`getCurrentPages().length`). */
+  readonly scans: Array<Taro.scanCode.Option | undefined> = [];
+  readonly downloads: Taro.downloadFile.Option[] = [];
+  /** Files saved to the album, images previewed, numbers dialled, places opened. */
+  readonly savedImages: string[] = [];
+  readonly previews: string[][] = [];
+  readonly phoneCalls: string[] = [];
+  readonly openedLocations: Taro.openLocation.Option[] = [];
+  /** Each `setKeepScreenOn` call's value, in order. */
+  readonly keepScreenOn: boolean[] = [];
+  /** What `getFileSystemManager().readFileSync` returns per path (an error body). */
+  readonly files = new Map<
+    string,
+    string
+  >(); /** How many pages the fake page stack holds (`getCurrentPages().length`). */
   pageStackDepth = 1;
   /** `useRouter().params` of the page under test. */
   routerParams: Record<string, string> = {};
@@ -44,6 +61,8 @@ class TaroFake {
   loginHandler: LoginHandler = () => Promise.resolve({ code: 'wx-code-1', errMsg: 'login:ok' });
   modalHandler: ModalHandler = () => Promise.resolve({ confirm: true });
   scanHandler: ScanHandler = () => Promise.reject({ errMsg: 'scanCode:fail cancel' });
+  downloadHandler: DownloadHandler = () => Promise.reject({ errMsg: 'downloadFile:fail' });
+  saveImageHandler: (filePath: string) => Promise<void> = () => Promise.resolve();
 
   reset(): void {
     this.storage.clear();
@@ -53,6 +72,14 @@ class TaroFake {
     this.navigations.length = 0;
     this.clipboard.length = 0;
     this.locations.length = 0;
+    this.scans.length = 0;
+    this.downloads.length = 0;
+    this.savedImages.length = 0;
+    this.previews.length = 0;
+    this.phoneCalls.length = 0;
+    this.openedLocations.length = 0;
+    this.keepScreenOn.length = 0;
+    this.files.clear();
     this.pageStackDepth = 1;
     this.routerParams = {};
     this.requestHandler = () => Promise.resolve({ statusCode: 200, data: null });
@@ -60,6 +87,8 @@ class TaroFake {
     this.loginHandler = () => Promise.resolve({ code: 'wx-code-1', errMsg: 'login:ok' });
     this.modalHandler = () => Promise.resolve({ confirm: true });
     this.scanHandler = () => Promise.reject({ errMsg: 'scanCode:fail cancel' });
+    this.downloadHandler = () => Promise.reject({ errMsg: 'downloadFile:fail' });
+    this.saveImageHandler = () => Promise.resolve();
   }
 
   /** The page shows again (back from another page, tab switch): runs every `useDidShow`. */
@@ -83,9 +112,7 @@ export interface TaroApiFake {
   getStorageSync(key: string): unknown;
   setStorageSync(key: string, data: unknown): void;
   removeStorageSync(key: string): void;
-  getLocation(
-    option: Taro.getLocation.Option,
-  ): Promise<Pick<Taro.getLocation.SuccessCallbackResult, 'latitude' | 'longitude'>>;
+  getLocation(option: Taro.getLocation.Option): Promise<FakeFix>;
   showToast(option: Taro.showToast.Option): Promise<TaroGeneral.CallbackResult>;
   showModal(option: Taro.showModal.Option): Promise<{ confirm: boolean; cancel: boolean }>;
   login(): Promise<{ code: string; errMsg: string }>;
@@ -98,6 +125,15 @@ export interface TaroApiFake {
   stopPullDownRefresh(): void;
   setNavigationBarTitle(option: { title: string }): Promise<TaroGeneral.CallbackResult>;
   scanCode(option?: Taro.scanCode.Option): Promise<{ result: string; errMsg: string }>;
+  downloadFile(
+    option: Taro.downloadFile.Option,
+  ): Promise<{ statusCode: number; tempFilePath: string }>;
+  getFileSystemManager(): { readFileSync(path: string, encoding?: string): string };
+  saveImageToPhotosAlbum(option: { filePath: string }): Promise<TaroGeneral.CallbackResult>;
+  previewImage(option: { urls: string[]; current?: string }): Promise<TaroGeneral.CallbackResult>;
+  setKeepScreenOn(option: { keepScreenOn: boolean }): Promise<TaroGeneral.CallbackResult>;
+  makePhoneCall(option: { phoneNumber: string }): Promise<TaroGeneral.CallbackResult>;
+  openLocation(option: Taro.openLocation.Option): Promise<TaroGeneral.CallbackResult>;
 }
 
 const Taro: TaroApiFake = {
@@ -162,8 +198,43 @@ const Taro: TaroApiFake = {
   setNavigationBarTitle() {
     return Promise.resolve(ok('setNavigationBarTitle'));
   },
-  scanCode() {
+  scanCode(option) {
+    taroFake.scans.push(option);
     return taroFake.scanHandler();
+  },
+  downloadFile(option) {
+    taroFake.downloads.push(option);
+    return taroFake.downloadHandler(option);
+  },
+  getFileSystemManager() {
+    return {
+      readFileSync(path) {
+        const text = taroFake.files.get(path);
+        if (text === undefined) throw new Error(`no file ${path}`);
+        return text;
+      },
+    };
+  },
+  async saveImageToPhotosAlbum({ filePath }) {
+    await taroFake.saveImageHandler(filePath);
+    taroFake.savedImages.push(filePath);
+    return ok('saveImageToPhotosAlbum');
+  },
+  previewImage({ urls }) {
+    taroFake.previews.push(urls);
+    return Promise.resolve(ok('previewImage'));
+  },
+  setKeepScreenOn({ keepScreenOn }) {
+    taroFake.keepScreenOn.push(keepScreenOn);
+    return Promise.resolve(ok('setKeepScreenOn'));
+  },
+  makePhoneCall({ phoneNumber }) {
+    taroFake.phoneCalls.push(phoneNumber);
+    return Promise.resolve(ok('makePhoneCall'));
+  },
+  openLocation(option) {
+    taroFake.openedLocations.push(option);
+    return Promise.resolve(ok('openLocation'));
   },
 };
 

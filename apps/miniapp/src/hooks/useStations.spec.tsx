@@ -117,12 +117,12 @@ describe(useStations.name, () => {
     const { result } = renderHook(() => useStations());
     await act(() => result.current[1].reload());
 
-    act(() => result.current[1].setFilters({ openNow: true, batterySwap: true }));
+    act(() => result.current[1].setFilters({ openNow: true, amenities: ['battery_swap'] }));
 
     await waitFor(() => expect(taroFake.requests).toHaveLength(2));
     expect(sentUrl(1).searchParams.get('amenities')).toBe('battery_swap');
     expect(sentUrl(1).searchParams.get('openNow')).toBe('true');
     expect(locations).toBe(1);
-    await waitFor(() => expect(result.current[0].filters.batterySwap).toBe(true));
+    await waitFor(() => expect(result.current[0].filters.amenities).toEqual(['battery_swap']));
   });
 });

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { Amenity, ConsentKind, type StationSummary } from '@yizhan/contracts';
+import { ConsentKind, type Amenity, type StationSummary } from '@yizhan/contracts';
 import { useCallback, useRef, useState } from 'react';
 import { errorMessage } from '../i18n';
 import { toApiError, type ApiError } from '../services/api-error';
@@ -11,7 +11,8 @@ import type { GeoPoint } from '../utils/geo';
 
 export interface StationFilters {
   openNow: boolean;
-  batterySwap: boolean;
+  /** A station must offer all of them. */
+  amenities: readonly Amenity[];
 }
 
 /** 'not-allowed': the user has not agreed to location use (refused, or not asked yet). */
@@ -39,14 +40,14 @@ const INITIAL: StationsState = {
   error: null,
   location: null,
   locationState: 'locating',
-  filters: { openNow: false, batterySwap: false },
+  filters: { openNow: false, amenities: [] },
 };
 
 function queryOf(filters: StationFilters, location: GeoPoint | null): ListStationsQuery {
   return {
     ...(location ? { lat: location.lat, lng: location.lng } : {}),
     openNow: filters.openNow || undefined,
-    amenities: filters.batterySwap ? [Amenity.BatterySwap] : undefined,
+    amenities: filters.amenities.length > 0 ? filters.amenities : undefined,
     limit: PAGE_SIZE,
   };
 }

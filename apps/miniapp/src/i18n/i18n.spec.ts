@@ -192,11 +192,11 @@ describe(t.name, () => {
   });
 });
 
-describe('en-US for points, rewards and the counter', () => {
+describe('en-US for points, rewards, the counter and check-in', () => {
   // The catalogue predates a rule that every text has an English entry; these areas follow it
   // from the start, so a new text without one fails here.
   const AREAS =
-    /^(points|rewards?|redemptions?|rules|merchant|settlement|transferStatus)\.|^me\.work\.|^common\.signIn|^format\.(date|monthDay|dateTime|countdownDays)$/;
+    /^(points|rewards?|redemptions?|rules|merchant|settlement|transferStatus|scan|checkins?|stationAdmin|liveCode)\.|^me\.work\.|^common\.signIn|^format\.(date|monthDay|dateTime|countdownDays)$/;
   const CONTEXTS = /^(redeem|cancelRedemption|counterVerify|counterFulfil)\./;
   const CODES = [
     ErrorCode.POINTS_INSUFFICIENT,

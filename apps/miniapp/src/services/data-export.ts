@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { t } from '../i18n';
+import { downloadBlob } from './file-download';
 import { exportMe } from './me';
 
 export type ExportDelivery = 'downloaded' | 'copied';
@@ -21,16 +22,7 @@ function fileName(now: Date): string {
 
 /** H5: the browser saves a JSON file (the user's own copy, nothing leaves the device). */
 function download(json: string, now: Date): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName(now);
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(new Blob([json], { type: 'application/json' }), fileName(now));
 }
 
 /**

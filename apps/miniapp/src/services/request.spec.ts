@@ -3,6 +3,7 @@ import { taroFake, type FakeResponse } from '../../test/taro-fake';
 import { ApiError, ClientErrorCode } from './api-error';
 import {
   buildQuery,
+  downloadToTempFile,
   parseRetryAfter,
   request,
   requestBytes,
@@ -398,5 +399,65 @@ describe(buildQuery.name, () => {
     ).toBe('?amenities=battery_swap%2Cwater&openNow=true');
     expect(buildQuery({ q: '才常 广场' })).toBe('?q=%E6%89%8D%E5%B8%B8%20%E5%B9%BF%E5%9C%BA');
     expect(buildQuery({})).toBe('');
+  });
+});
+
+describe(downloadToTempFile.name, () => {
+  beforeEach(() => {
+    taroFake.reset();
+    session.reload();
+    setTokenRefresher(null);
+  });
+
+  it('lets WeChat download with the token and resolves with the temporary file', async () => {
+    session.set({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    taroFake.downloadHandler = () =>
+      Promise.resolve({ statusCode: 200, tempFilePath: 'wxfile://tmp/poster.png' });
+
+    await expect(downloadToTempFile('/stations/s-1/poster')).resolves.toBe(
+      'wxfile://tmp/poster.png',
+    );
+
+    const sent = taroFake.downloads[0];
+    expect(sent?.url).toBe(`${API_PREFIX}/stations/s-1/poster`);
+    expect((sent?.header as Record<string, string>).Authorization).toBe('Bearer access-1');
+  });
+
+  it("reads the contract's code out of an error answer's file", async () => {
+    taroFake.files.set(
+      'wxfile://tmp/error',
+      JSON.stringify({ error: { code: ErrorCode.FORBIDDEN, message: 'not yours' } }),
+    );
+    taroFake.downloadHandler = () =>
+      Promise.resolve({ statusCode: 403, tempFilePath: 'wxfile://tmp/error' });
+
+    const error = await caught(downloadToTempFile('/stations/s-1/poster'));
+
+    expect(error.code).toBe(ErrorCode.FORBIDDEN);
+    expect(error.status).toBe(403);
+  });
+
+  it('refreshes an expired token once and downloads again', async () => {
+    session.set({ accessToken: 'old', refreshToken: 'refresh-1' });
+    const refresher: TokenRefresher = () =>
+      Promise.resolve({ accessToken: 'new', refreshToken: 'refresh-2' });
+    setTokenRefresher(refresher);
+    taroFake.downloadHandler = (option) =>
+      Promise.resolve(
+        (option.header as Record<string, string>).Authorization === 'Bearer new'
+          ? { statusCode: 200, tempFilePath: 'wxfile://tmp/poster.png' }
+          : { statusCode: 401, tempFilePath: 'wxfile://tmp/401' },
+      );
+
+    await expect(downloadToTempFile('/stations/s-1/poster')).resolves.toBe(
+      'wxfile://tmp/poster.png',
+    );
+    expect(taroFake.downloads).toHaveLength(2);
+  });
+
+  it('turns a failed download into a network error', async () => {
+    const error = await caught(downloadToTempFile('/stations/s-1/poster'));
+
+    expect(error.code).toBe(ClientErrorCode.NetworkError);
   });
 });

@@ -1,6 +1,6 @@
 import type { OpeningHours } from '@yizhan/contracts';
 import { setLocale } from '../i18n';
-import { formatToday, hoursOn, localDate, weekTable } from './opening-hours';
+import { formatToday, hoursOn, localDate, upcomingExceptions, weekTable } from './opening-hours';
 
 const HOURS: OpeningHours = {
   weekly: [
@@ -73,5 +73,49 @@ describe(hoursOn.name, () => {
     expect(holiday).toMatchObject({ closed: true, note: '国庆' });
     const shortDay = hoursOn(HOURS, new Date('2026-10-02T02:00:00Z'), 'Asia/Shanghai');
     expect(formatToday(shortDay)).toBe('今日 10:00–16:00');
+  });
+});
+
+describe(upcomingExceptions.name, () => {
+  const HOLIDAYS: OpeningHours = {
+    weekly: [],
+    exceptions: [
+      { date: '2027-01-01', closed: true, note: '元旦' },
+      { date: '2026-09-30', closed: true },
+      {
+        date: '2026-10-02',
+        closed: false,
+        intervals: [
+          { open: '14:00', close: '18:00' },
+          { open: '09:00', close: '12:00' },
+        ],
+      },
+      { date: '2026-10-01', closed: true, note: '国庆' },
+    ],
+  };
+
+  it('lists the exceptions from today on at the station, soonest first, in Chinese', () => {
+    // 2026-10-01 00:30 in Beijing is still 30 September in UTC.
+    const now = new Date('2026-09-30T16:30:00Z');
+
+    expect(upcomingExceptions(HOLIDAYS, now, 'Asia/Shanghai')).toEqual([
+      { date: '2026-10-01', label: '10月1日 周四', text: '休息', note: '国庆' },
+      {
+        date: '2026-10-02',
+        label: '10月2日 周五',
+        text: '09:00–12:00、14:00–18:00',
+        note: undefined,
+      },
+      { date: '2027-01-01', label: '1月1日 周五', text: '休息', note: '元旦' },
+    ]);
+  });
+
+  it('keeps to the limit', () => {
+    const now = new Date('2026-09-01T00:00:00Z');
+
+    expect(upcomingExceptions(HOLIDAYS, now, 'Asia/Shanghai', 2).map((row) => row.date)).toEqual([
+      '2026-09-30',
+      '2026-10-01',
+    ]);
   });
 });

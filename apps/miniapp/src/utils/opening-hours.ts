@@ -100,3 +100,47 @@ export function formatToday(today: DayHours): string {
   if (today.closed) return t('detail.todayClosed');
   return `${t('detail.today')} ${formatIntervals(today.intervals)}`;
 }
+
+export interface ExceptionRow {
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  /** "10月1日 周四". */
+  label: string;
+  /** "休息" or "10:00–16:00". */
+  text: string;
+  note?: string;
+}
+
+/** ISO weekday (1 = Monday) of a local calendar date. */
+function weekdayOf(date: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  const weekday = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).getUTCDay();
+  return ((weekday + 6) % 7) + 1;
+}
+
+/**
+ * The dated departures from the weekly hours (holidays, short days) from today on at the
+ * station, soonest first, as the detail page lists them: "10月1日 周四 · 休息（国庆）".
+ */
+export function upcomingExceptions(
+  hours: OpeningHours,
+  now: Date,
+  timeZone: string,
+  limit = 5,
+): ExceptionRow[] {
+  const today = localDate(now, timeZone).date;
+  return hours.exceptions
+    .filter((entry) => entry.date >= today)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(0, limit)
+    .map((entry) => {
+      const [, month, day] = entry.date.split('-').map(Number);
+      const intervals = entry.closed ? [] : [...(entry.intervals ?? [])].sort(byOpenTime);
+      return {
+        date: entry.date,
+        label: `${t('format.monthDay', { m: month ?? 0, d: day ?? 0 })} ${weekdayLabel(weekdayOf(entry.date))}`,
+        text: formatIntervals(intervals),
+        note: entry.note,
+      };
+    });
+}

@@ -148,6 +148,18 @@ describe('MePage', () => {
     expect(taroFake.navigations).toEqual([{ kind: 'navigateTo', url: PagePath.merchantWorkspace }]);
   });
 
+  it("leads a station manager to their station's management", async () => {
+    restoreSession();
+    serveMe(meResponse({ roles: [{ role: 'station_manager', stationId: 's1' }] }));
+    render(<MePage />);
+
+    fireEvent.click(await screen.findByText('驿站管理'));
+
+    expect(taroFake.navigations).toEqual([
+      { kind: 'navigateTo', url: `${PagePath.stationAdmin}?id=s1` },
+    ]);
+  });
+
   it('does not offer the merchant counter to a worker', async () => {
     restoreSession();
     serveMe(meResponse({ roles: [{ role: 'worker' }] }));
@@ -155,6 +167,7 @@ describe('MePage', () => {
 
     await screen.findByText('小李');
     expect(screen.queryByText('商户核销')).toBeNull();
+    expect(screen.queryByText('驿站管理')).toBeNull();
   });
 
   it('grants and withdraws a consent with its switch', async () => {

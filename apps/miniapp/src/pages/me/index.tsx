@@ -7,12 +7,12 @@ import { ErrorMessage, LoadingList, StateMessage } from '../../components/StateV
 import { useAction } from '../../hooks/useAction';
 import { useMe } from '../../hooks/useMe';
 import { errorMessage, t } from '../../i18n';
-import { PagePath } from '../../routes';
+import { PagePath, stationAdminUrl } from '../../routes';
 import { logout } from '../../services/auth';
 import { forgetConsentDecisions } from '../../services/consent';
 import { exportMyData } from '../../services/data-export';
 import { deleteMe } from '../../services/me';
-import { canUseCounter } from '../../utils/roles';
+import { canUseCounter, managedStationIds } from '../../utils/roles';
 import './index.scss';
 
 const DANGER = '#d9381e';
@@ -104,19 +104,33 @@ export default function MePage() {
   }
 
   const busy = exporting || leaving || deleting;
+  const stations = managedStationIds(state.user);
+  const showWork = canUseCounter(state.user) || stations.length > 0;
   return (
     <View className="me-page">
       <ProfileCard user={state.user} onEdit={openEditProfile} />
-      {canUseCounter(state.user) && (
+      {showWork && (
         <View className="me-page__section me-page__work">
           <CellGroup title={t('me.work.title')}>
-            <Cell
-              className="me-page__merchant"
-              title={t('me.work.merchant')}
-              description={t('me.work.merchantHint')}
-              clickable
-              onClick={openMerchantWorkspace}
-            />
+            {stations.map((stationId) => (
+              <Cell
+                key={stationId}
+                className="me-page__station"
+                title={t('me.work.station')}
+                description={t('me.work.stationHint')}
+                clickable
+                onClick={() => void Taro.navigateTo({ url: stationAdminUrl(stationId) })}
+              />
+            ))}
+            {canUseCounter(state.user) && (
+              <Cell
+                className="me-page__merchant"
+                title={t('me.work.merchant')}
+                description={t('me.work.merchantHint')}
+                clickable
+                onClick={openMerchantWorkspace}
+              />
+            )}
           </CellGroup>
         </View>
       )}

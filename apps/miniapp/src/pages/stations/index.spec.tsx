@@ -138,3 +138,63 @@ describe('StationsPage location consent', () => {
     expect(sheetTitle()).not.toBeNull();
   });
 });
+
+describe('StationsPage filters and map', () => {
+  const platform = process.env.TARO_ENV;
+
+  beforeEach(async () => {
+    taroFake.reset();
+    session.reload();
+    reloadConsents();
+    setTokenRefresher(null);
+    setLocale('zh-CN', false);
+    taroFake.locationHandler = () => Promise.resolve(RIDER);
+    serveRoutes({ 'GET /stations': () => ok(stations()) });
+    await decideConsent('location', true);
+  });
+
+  afterEach(() => {
+    process.env.TARO_ENV = platform;
+  });
+
+  it('filters by a common amenity in one tap, and by others through 更多', async () => {
+    render(<StationsPage />);
+    await screen.findByText('才常广场驿站');
+
+    fireEvent.click(screen.getByRole('button', { name: '换电柜' }));
+    await waitFor(() =>
+      expect(stationRequests().at(-1)?.searchParams.get('amenities')).toBe('battery_swap'),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: '更多' }));
+    fireEvent.click(screen.getByRole('button', { name: '淋浴间' }));
+    fireEvent.click(screen.getByRole('button', { name: '完成' }));
+
+    await waitFor(() =>
+      expect(stationRequests().at(-1)?.searchParams.get('amenities')).toBe('battery_swap,shower'),
+    );
+    expect(screen.getByRole('button', { name: '更多 1' })).not.toBeNull();
+    expect(taroFake.locations).toHaveLength(1);
+  });
+
+  it('weapp: shows the listed stations on a map, and a marker opens the station', async () => {
+    process.env.TARO_ENV = 'weapp';
+    render(<StationsPage />);
+    await screen.findByText('才常广场驿站');
+
+    fireEvent.click(screen.getByRole('button', { name: '地图' }));
+    fireEvent.click(screen.getByText('才常广场驿站', { selector: '.map-marker' }));
+
+    expect(taroFake.navigations).toEqual([
+      { kind: 'navigateTo', url: '/packages/stations/pages/detail/index?id=a' },
+    ]);
+  });
+
+  it('H5: keeps the list alone, with no map toggle', async () => {
+    process.env.TARO_ENV = 'h5';
+    render(<StationsPage />);
+    await screen.findByText('才常广场驿站');
+
+    expect(screen.queryByRole('button', { name: '地图' })).toBeNull();
+  });
+});

@@ -3,26 +3,25 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { ConsentKind, type StationSummary } from '@yizhan/contracts';
 import { useCallback, useState } from 'react';
 import { ConsentSheet } from '../../components/ConsentSheet';
-import { FilterBar, type FilterToggle } from '../../components/FilterBar';
 import { ListFooter } from '../../components/ListFooter';
 import { Button } from '../../components/nutui';
 import { ErrorMessage, LoadingList, StateMessage } from '../../components/StateView';
 import { StationCard } from '../../components/StationCard';
-import { useStations, type StationFilters } from '../../hooks/useStations';
+import { StationFilterBar } from '../../components/StationFilterBar';
+import { StationMap } from '../../components/StationMap';
+import { useStations } from '../../hooks/useStations';
 import { errorMessage, t } from '../../i18n';
 import { stationDetailUrl } from '../../routes';
 import { consentState, decideConsent } from '../../services/consent';
 import './index.scss';
 
-/** More filters (amenities, radius) can join the row. */
-const STATION_TOGGLES: ReadonlyArray<FilterToggle<keyof StationFilters>> = [
-  { key: 'openNow', label: 'stations.filter.openNow' },
-  { key: 'batterySwap', label: 'stations.filter.batterySwap' },
-];
+/** WeChat has a native map; Taro's H5 build has none, so H5 keeps the list alone. */
+const hasMap = () => process.env.TARO_ENV === 'weapp';
 
 export default function StationsPage() {
   const [state, actions] = useStations();
   const [asking, setAsking] = useState(false);
+  const [showMap, setShowMap] = useState(false);
 
   // Every time the tab shows: locate again (the user moves) and reload, keeping the list visible.
   // Until the user has answered the location consent (once per privacy version), ask instead.
@@ -66,8 +65,19 @@ export default function StationsPage() {
         <Text className="stations-page__title">
           {byName ? t('stations.titleByName') : t('stations.title')}
         </Text>
+        {hasMap() && (
+          <Button
+            className="stations-page__view-toggle"
+            size="small"
+            fill="outline"
+            type="primary"
+            onClick={() => setShowMap((shown) => !shown)}
+          >
+            {showMap ? t('stations.hideMap') : t('stations.showMap')}
+          </Button>
+        )}
       </View>
-      <FilterBar toggles={STATION_TOGGLES} values={state.filters} onChange={actions.setFilters} />
+      <StationFilterBar values={state.filters} onChange={actions.setFilters} />
 
       {state.locationState === 'locating' && state.phase === 'loading' && !asking && (
         <Text className="stations-page__locating">{t('stations.locating')}</Text>
@@ -107,6 +117,10 @@ export default function StationsPage() {
           title={t('stations.empty.title')}
           description={byName ? t('stations.empty.hintByName') : t('stations.empty.hint')}
         />
+      )}
+
+      {hasMap() && showMap && state.phase === 'ready' && state.items.length > 0 && (
+        <StationMap stations={state.items} location={state.location} onOpen={openStation} />
       )}
 
       {state.phase === 'ready' && state.items.length > 0 && (

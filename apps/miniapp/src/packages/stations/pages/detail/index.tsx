@@ -7,12 +7,18 @@ import { Button, Cell, CellGroup } from '../../../../components/nutui';
 import { ErrorMessage, LoadingList, StateMessage } from '../../../../components/StateView';
 import { StatusBadge } from '../../../../components/StatusBadge';
 import { useStation } from '../../../../hooks/useStation';
-import { errorMessage, t } from '../../../../i18n';
+import { errorMessage, stationStatusLabel, t } from '../../../../i18n';
+import { PagePath } from '../../../../routes';
 import { callPhone, openMap } from '../../../../services/location';
 import { getLastPosition } from '../../../../stores/location';
 import { formatDistance } from '../../../../utils/format';
 import { distanceMeters } from '../../../../utils/geo';
-import { formatToday, hoursOn, weekTable } from '../../../../utils/opening-hours';
+import {
+  formatToday,
+  hoursOn,
+  upcomingExceptions,
+  weekTable,
+} from '../../../../utils/opening-hours';
 import './index.scss';
 
 function reportActionFailure(error: unknown): void {
@@ -33,6 +39,10 @@ function StationDetailView({ station }: { station: StationDetail }) {
     () => hoursOn(station.openingHours, new Date(), station.timeZone),
     [station.openingHours, station.timeZone],
   );
+  const exceptions = useMemo(
+    () => upcomingExceptions(station.openingHours, new Date(), station.timeZone),
+    [station.openingHours, station.timeZone],
+  );
   const phone = station.phone;
 
   return (
@@ -51,6 +61,18 @@ function StationDetailView({ station }: { station: StationDetail }) {
           <Text className="station-detail__label">{t('detail.address')}</Text>
           <Text className="station-detail__value station-detail__address">{station.address}</Text>
         </View>
+        <View className="station-detail__line">
+          <Text className="station-detail__label">{t('detail.status')}</Text>
+          <Text className="station-detail__value station-detail__status">
+            {stationStatusLabel(station.status)}
+          </Text>
+        </View>
+        {station.managerName && (
+          <View className="station-detail__line">
+            <Text className="station-detail__label">{t('detail.manager')}</Text>
+            <Text className="station-detail__value">{station.managerName}</Text>
+          </View>
+        )}
         {distance !== undefined && (
           <View className="station-detail__line">
             <Text className="station-detail__label">{t('detail.distance')}</Text>
@@ -85,6 +107,28 @@ function StationDetailView({ station }: { station: StationDetail }) {
             {t('detail.navigate')}
           </Button>
         </View>
+        <View className="station-detail__actions station-detail__actions--secondary">
+          <Button
+            className="station-detail__checkin"
+            type="primary"
+            fill="outline"
+            onClick={() => void Taro.switchTab({ url: PagePath.scan })}
+          >
+            {t('detail.checkin')}
+          </Button>
+          <Button
+            className="station-detail__copy-address"
+            fill="outline"
+            onClick={() =>
+              Taro.setClipboardData({ data: station.address }).then(
+                () => void Taro.showToast({ title: t('detail.addressCopied'), icon: 'none' }),
+                reportActionFailure,
+              )
+            }
+          >
+            {t('detail.copyAddress')}
+          </Button>
+        </View>
       </View>
 
       <CellGroup className="station-detail__hours" title={t('detail.openingHours')}>
@@ -97,6 +141,18 @@ function StationDetailView({ station }: { station: StationDetail }) {
           />
         ))}
       </CellGroup>
+
+      {exceptions.length > 0 && (
+        <CellGroup className="station-detail__exceptions" title={t('detail.exceptions')}>
+          {exceptions.map((row) => (
+            <Cell
+              key={row.date}
+              title={row.note ? `${row.label}（${row.note}）` : row.label}
+              extra={row.text}
+            />
+          ))}
+        </CellGroup>
+      )}
 
       {station.amenities.length > 0 && (
         <View className="station-detail__section">

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '驿站管理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
+});
