@@ -24,6 +24,8 @@ export interface ApiResponse<T> {
   body: T;
   /** The raw response text, for "this string never appears" checks. */
   text: string;
+  /** The response bytes (images). */
+  rawPayload: Buffer;
 }
 
 // Addresses from 198.18.0.0/15 (benchmarking, never a trusted proxy), starting at a random
@@ -58,6 +60,7 @@ export async function api<T = unknown>(
     headers: response.headers,
     body: (text && isJson ? JSON.parse(text) : null) as T,
     text,
+    rawPayload: response.rawPayload,
   };
 }
 

@@ -19,7 +19,7 @@ import {
   type CheckinMethod,
   type VisitGranularity,
 } from '../checkin-values';
-import type { Amenity } from '../enums';
+import type { Amenity, StationStatus } from '../enums';
 import { PageQueryDto } from './pagination.dto';
 
 const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -82,6 +82,7 @@ export interface CheckinResponse {
     name: string;
     brand: string;
     address: string;
+    status: StationStatus;
     amenities: Amenity[];
     openNow: boolean;
   };

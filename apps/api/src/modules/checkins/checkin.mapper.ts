@@ -31,6 +31,7 @@ export function toCheckinResponse(
       name: station.name,
       brand: station.brand,
       address: station.address,
+      status: station.status,
       amenities: fromAmenityMask(station.amenityMask),
       openNow: outcome.openNow,
     },

@@ -4,7 +4,6 @@ import {
   ListStationsQueryDto,
   Page,
   StationDetail,
-  StationStatus,
   StationSummary,
 } from '@yizhan/contracts';
 import { PinoLogger, InjectPinoLogger } from 'nestjs-pino';
@@ -13,9 +12,9 @@ import { isUuid } from '../../common/uuid';
 import { RegionsService } from '../regions/regions.service';
 import { toAmenityMask } from './amenity-mask';
 import { boundingBox, haversineMeters, LatLng } from './geo';
-import { isOpenAt } from './opening-hours';
+import { isStationOpenAt } from './station-open';
 import { decodeStationCursor, encodeStationCursor, StationCursor } from './station-cursor';
-import { stationTimeZone, toStationDetail, toStationSummary } from './station.mapper';
+import { toStationDetail, toStationSummary } from './station.mapper';
 import { StationEntity } from './station.entity';
 import { StationError } from './stations.errors';
 import { invalidCursor } from '../../common/pagination/cursor';
@@ -179,10 +178,7 @@ export class StationsService {
   }
 
   private isOpenNow(station: StationEntity, now: Date): boolean {
-    return (
-      station.status === StationStatus.Open &&
-      isOpenAt(station.openingHours, now, stationTimeZone(station))
-    );
+    return isStationOpenAt(station, now);
   }
 }
 

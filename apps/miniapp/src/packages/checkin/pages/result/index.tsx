@@ -85,7 +85,7 @@ function Success({ result }: { result: CheckinResponse }) {
       <View className="checkin-result__card checkin-result__details">
         <View className="checkin-result__head">
           <Text className="checkin-result__station-name">{station.name}</Text>
-          <StatusBadge station={{ status: 'open', openNow: station.openNow }} />
+          <StatusBadge station={{ status: station.status, openNow: station.openNow }} />
         </View>
         {station.brand !== '' && <Text className="checkin-result__brand">{station.brand}</Text>}
         <Text className="checkin-result__address">{station.address}</Text>
