@@ -1,6 +1,5 @@
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { call, download, newWorker, post, staffToken } from '../support/client';
+import { decodeQr } from '../support/qr';
 
 // The few response fields this check reads (the contract's full types live in @yizhan/contracts).
 interface Me {
@@ -21,14 +20,6 @@ interface CheckinReply {
 interface LiveCode {
   code: string;
   qrDataUrl: string;
-}
-
-/** The text of the QR code in a PNG, read by jsQR (not the library that drew it). */
-function decodeQr(png: Buffer): string {
-  const image = PNG.sync.read(png);
-  const found = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
-  if (!found) throw new Error('no QR code found in the image');
-  return found.data;
 }
 
 /** A point `metres` north of a station (1° of latitude ≈ 111,195 m). */

@@ -110,6 +110,9 @@ export const enUS: PartialMessages = {
     'checkin.fail.codeInvalid.title': 'Invalid code',
     'checkin.fail.codeInvalid':
       'This code is invalid or expired (the live code changes every 30 seconds). Scan the QR code at the station.',
+    'checkin.fail.codeReplayed':
+      'You already checked in with this live code. Wait for the station screen to show a new one.',
+    'checkin.fail.stationClosed': 'This station is closed and takes no check-ins.',
     'checkin.fail.tooFar.title': 'Too far from the station',
     'checkin.fail.tooFar':
       'You are about {distance} from the station; check-in needs {allowed} or less.',

@@ -162,6 +162,8 @@ export const zhCN = {
     'checkin.fail.codeInvalid.title': '二维码无效',
     'checkin.fail.codeInvalid':
       '这个签到码无效或已过期（驿站屏幕上的动态码每 30 秒更新一次）。请扫描驿站现场的二维码。',
+    'checkin.fail.codeReplayed': '你已经用这个动态码签到过了。请等驿站屏幕上的二维码刷新后再扫。',
+    'checkin.fail.stationClosed': '这个驿站已关闭，暂不接受签到。',
     'checkin.fail.tooFar.title': '离驿站太远',
     'checkin.fail.tooFar': '你距离驿站约 {distance}，需要在 {allowed}以内才能签到。',
     'checkin.fail.tooFarPlain': '你离驿站太远了，需要在驿站附近才能签到。',

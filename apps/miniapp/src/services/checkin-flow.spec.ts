@@ -443,6 +443,13 @@ describe(checkinFailureOf.name, () => {
 
     const invalid = await refusal(422, ErrorCode.CHECKIN_CODE_INVALID);
     expect(t(invalid.messageKey)).toContain('请扫描驿站现场的二维码');
+
+    const replayed = await refusal(422, ErrorCode.CHECKIN_CODE_INVALID, { reason: 'replayed' });
+    expect(t(replayed.messageKey)).toContain('你已经用这个动态码签到过了');
+    const closed = await refusal(422, ErrorCode.CHECKIN_CODE_INVALID, {
+      reason: 'station_closed',
+    });
+    expect(t(closed.messageKey)).toBe('这个驿站已关闭，暂不接受签到。');
   });
 
   it('words a failed position as a location problem', () => {

@@ -168,8 +168,17 @@ export function checkinFailureOf(caught: unknown): CheckinFailure {
   const error = toApiError(caught);
   const { code, details } = error;
   switch (code) {
-    case ErrorCode.CHECKIN_CODE_INVALID:
+    case ErrorCode.CHECKIN_CODE_INVALID: {
+      // The server names a reason an honest rider can act on (see docs/check-ins.md).
+      const reason = stringIn(details, 'reason');
+      if (reason === 'replayed') {
+        return failureFor('code-invalid', {}, { code, messageKey: 'checkin.fail.codeReplayed' });
+      }
+      if (reason === 'station_closed') {
+        return failureFor('code-invalid', {}, { code, messageKey: 'checkin.fail.stationClosed' });
+      }
       return failureFor('code-invalid', {}, { code });
+    }
     case ErrorCode.CHECKIN_TOO_FAR: {
       const distanceM = numberIn(details, 'distanceM');
       const allowedM = numberIn(details, 'allowedM');

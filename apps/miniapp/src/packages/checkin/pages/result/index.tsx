@@ -15,8 +15,18 @@ import { formatDateTime } from '../../../../utils/datetime';
 import { formatDistance } from '../../../../utils/format';
 import './index.scss';
 
+/**
+ * Back to 扫码. The result page is opened from the scan tab, so going back pops it; a switchTab
+ * would leave it in the stack (on H5 every later scan then stacks another result page).
+ */
 function backToScan(): void {
-  void Taro.switchTab({ url: PagePath.scan });
+  const pages = Taro.getCurrentPages();
+  const previous = pages[pages.length - 2];
+  if (previous?.route && PagePath.scan.endsWith(previous.route.split('?')[0] ?? '')) {
+    void Taro.navigateBack();
+  } else {
+    void Taro.switchTab({ url: PagePath.scan });
+  }
 }
 
 function openHistory(): void {
