@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, phoneContext, screenshot, step } from '../support/browser';
-import { call, download, lastSmsCode, staffToken } from '../support/client';
+import { call, download, staffToken } from '../support/client';
 import { decodeQr } from '../support/qr';
-import { system } from '../support/system';
+import { h5Url as url, signInBySms } from '../support/h5';
 
 /**
  * A rider checks in on H5 as people do at a station: signs in by SMS, opens 扫码, types the code
@@ -13,21 +13,6 @@ import { system } from '../support/system';
 
 const FAR_FROM_EVERY_STATION = { latitude: 28.2, longitude: 113.68 }; // WGS-84, a phone's fix
 const RIDER_PHONE = `136${String(Date.now() % 1e8).padStart(8, '0')}`;
-
-const url = (path: string) => `${system().webOrigin}/#${path}`;
-
-async function waitForSmsCode(phone: string): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    try {
-      const code = lastSmsCode(phone);
-      if (code) return code;
-    } catch {
-      // no outbox yet
-    }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error(`no SMS code for ${phone} in the outbox`);
-}
 
 interface StationCodes {
   live: string;
@@ -81,20 +66,7 @@ describe('H5 client: check in at a station', () => {
   });
 
   it('signs the rider in by SMS', async () => {
-    await step(rider, 'checkin-login', async () => {
-      await rider.goto(url('/packages/account/pages/login/index'), {
-        waitUntil: 'domcontentloaded',
-      });
-      await rider
-        .locator('input[placeholder="请输入手机号"]')
-        .fill(RIDER_PHONE, { timeout: 30_000 });
-      await rider.locator('.login-page').getByText('获取验证码', { exact: true }).click();
-      await rider
-        .locator('input[placeholder="请输入6位验证码"]')
-        .fill(await waitForSmsCode(RIDER_PHONE));
-      await rider.locator('.login-page').getByText('登录', { exact: true }).click();
-      await rider.locator('.profile-card').waitFor({ timeout: 20_000 });
-    });
+    await step(rider, 'checkin-login', () => signInBySms(rider, RIDER_PHONE));
   });
 
   it('checks in with the code on the station screen after agreeing to location use', async () => {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, phoneContext, screenshot, step } from '../support/browser';
-import { call, lastSmsCode, post, staffToken } from '../support/client';
-import { system } from '../support/system';
+import { call, post, staffToken } from '../support/client';
+import { h5Url as url, signInBySms } from '../support/h5';
 
 /**
  * A rider redeems points on H5 and a partner merchant hands the reward over, both through the
@@ -18,27 +18,10 @@ const LUNCH = '爱心午餐一份（三菜一饭）'; // the demo reward of merc
 const CREDIT = 100;
 const LUNCH_COST = 30;
 
-const url = (path: string) => `${system().webOrigin}/#${path}`;
-
 /** Pages slide in and modals fade in: a screenshot taken at once catches them half-way. */
 async function settledScreenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(600);
   await screenshot(page, name);
-}
-
-async function waitForSmsCode(phone: string): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const code = (() => {
-      try {
-        return lastSmsCode(phone);
-      } catch {
-        return undefined; // no outbox yet
-      }
-    })();
-    if (code) return code;
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error(`no SMS code for ${phone} in the outbox`);
 }
 
 /** The access token the H5 client keeps (Taro storage wraps values as `{ data }`). */
@@ -93,19 +76,7 @@ describe('H5 client: redeem points and fulfil at the counter', () => {
   });
 
   it('signs the rider in by SMS and the district admin credits points through the API', async () => {
-    await step(rider, 'rider-login', async () => {
-      await rider.goto(url('/packages/account/pages/login/index'), {
-        waitUntil: 'domcontentloaded',
-      });
-      await rider
-        .locator('input[placeholder="请输入手机号"]')
-        .fill(RIDER_PHONE, { timeout: 30_000 });
-      await rider.locator('.login-page').getByText('获取验证码', { exact: true }).click();
-      const smsCode = await waitForSmsCode(RIDER_PHONE);
-      await rider.locator('input[placeholder="请输入6位验证码"]').fill(smsCode);
-      await rider.locator('.login-page').getByText('登录', { exact: true }).click();
-      await rider.locator('.profile-card').waitFor({ timeout: 20_000 });
-    });
+    await step(rider, 'rider-login', () => signInBySms(rider, RIDER_PHONE));
 
     const token = await storedAccessToken(rider);
     const me = await call<{ id: string }>('GET', '/me', { token });

@@ -45,6 +45,7 @@ function checkinResponse(extra: Partial<CheckinResponse> = {}): CheckinResponse 
       name: '才常广场驿站',
       brand: '奔跑者红色驿站',
       address: '浏阳市淮川街道',
+      status: 'open',
       amenities: ['water', 'phone_charging'],
       openNow: true,
     },

@@ -32,6 +32,7 @@ function response(): CheckinResponse {
       name: '才常广场驿站',
       brand: '',
       address: '浏阳市淮川街道',
+      status: 'open',
       amenities: [],
       openNow: true,
     },

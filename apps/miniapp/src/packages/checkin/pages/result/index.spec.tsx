@@ -41,6 +41,7 @@ function response(extra: Partial<CheckinResponse> = {}, flagged = false): Checki
       name: '才常广场驿站',
       brand: '奔跑者红色驿站',
       address: '浏阳市淮川街道',
+      status: 'open',
       amenities: ['water', 'battery_swap'],
       openNow: true,
     },
