@@ -43,6 +43,18 @@ async function stationCodes(): Promise<StationCodes> {
 const visible = (page: Page, selector: string) =>
   page.locator(selector).filter({ visible: true }).last();
 
+/** Leaves the result page and waits until its slide-out is over (it takes the taps until then). */
+async function backToScan(page: Page, button: string): Promise<void> {
+  await visible(page, button).click();
+  await page.waitForFunction(
+    () => !document.querySelector('.taro_page_show .checkin-result'),
+    null,
+    {
+      timeout: 15_000,
+    },
+  );
+}
+
 /** Types the code on the 扫码 tab (H5 has no camera scanning) and sends it. */
 async function submitCode(page: Page, code: string): Promise<void> {
   await visible(page, 'input[placeholder="输入签到码"]').fill(code, { timeout: 30_000 });
@@ -88,7 +100,7 @@ describe('H5 client: check in at a station', () => {
 
   it('refuses the same screen code twice, and the poster from 5 km away, in Chinese', async () => {
     await step(rider, 'checkin-replayed', async () => {
-      await visible(rider, '.checkin-result__done').click();
+      await backToScan(rider, '.checkin-result__done');
       await submitCode(rider, codes.live);
       const refused = visible(rider, '.checkin-result--code-invalid');
       await refused.waitFor({ timeout: 30_000 });
@@ -97,7 +109,7 @@ describe('H5 client: check in at a station', () => {
       );
     });
     await step(rider, 'checkin-too-far', async () => {
-      await visible(rider, '.checkin-result__action').click(); // 重新扫码
+      await backToScan(rider, '.checkin-result__action'); // 重新扫码
       await submitCode(rider, codes.poster);
       const tooFar = visible(rider, '.checkin-result--too-far');
       await tooFar.waitFor({ timeout: 30_000 });
