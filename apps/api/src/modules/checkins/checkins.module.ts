@@ -18,6 +18,6 @@ import { CheckinsService } from './checkins.service';
   ],
   controllers: [CheckinsController],
   providers: [CheckinsRepository, CheckinsService, CheckinPoints],
-  exports: [CheckinsService, CheckinsRepository, CheckinPoints],
+  exports: [CheckinsService],
 })
 export class CheckinsModule {}

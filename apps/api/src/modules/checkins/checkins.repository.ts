@@ -45,10 +45,6 @@ export class CheckinsRepository {
       .execute();
   }
 
-  findById(id: string, manager?: TxManager): Promise<CheckinEntity | null> {
-    return this.m(manager).findOne(CheckinEntity, { where: { id }, relations: { station: true } });
-  }
-
   findByKey(idempotencyKey: string, manager?: TxManager): Promise<CheckinEntity | null> {
     return this.m(manager).findOne(CheckinEntity, {
       where: { idempotencyKey },
