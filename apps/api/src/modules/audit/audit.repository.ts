@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { newestFirst } from '../../common/pagination/newest-first';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { TxManager } from '../../database/transactions';
@@ -40,17 +41,7 @@ export class AuditRepository {
     }
     if (filter.targetId)
       query.andWhere('entry.targetId = :targetId', { targetId: filter.targetId });
-    if (after) {
-      query.andWhere(
-        '(entry.createdAt < :afterAt OR (entry.createdAt = :afterAt AND entry.id < :afterId))',
-        { afterAt: after.at, afterId: after.id },
-      );
-    }
-    return query
-      .orderBy('entry.createdAt', 'DESC')
-      .addOrderBy('entry.id', 'DESC')
-      .take(limit)
-      .getMany();
+    return newestFirst(query, 'entry', after, limit).getMany();
   }
 
   byActor(actorId: string, limit: number): Promise<AuditEntryEntity[]> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { newestFirst } from '../../common/pagination/newest-first';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
 import { TimePosition } from '../../common/pagination/cursor';
@@ -116,17 +117,7 @@ export class CheckinsRepository {
       .createQueryBuilder(CheckinEntity, 'checkin')
       .innerJoinAndSelect('checkin.station', 'station')
       .where('checkin.userId = :userId', { userId });
-    if (after) {
-      query.andWhere(
-        '(checkin.createdAt < :afterAt OR (checkin.createdAt = :afterAt AND checkin.id < :afterId))',
-        { afterAt: after.at, afterId: after.id },
-      );
-    }
-    return query
-      .orderBy('checkin.createdAt', 'DESC')
-      .addOrderBy('checkin.id', 'DESC')
-      .limit(limit)
-      .getMany();
+    return newestFirst(query, 'checkin', after, limit).getMany();
   }
 
   /** Every visit of the worker, newest first, up to `max` (the data export). */

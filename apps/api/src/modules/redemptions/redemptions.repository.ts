@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { newestFirst } from '../../common/pagination/newest-first';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RedemptionStatus } from '@yizhan/contracts';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -106,7 +107,7 @@ export class RedemptionsRepository {
   ) {
     const query = this.withReward(this.m()).where('redemption.userId = :userId', { userId });
     if (status) query.andWhere('redemption.status = :status', { status });
-    return this.newestFirst(query, after, limit).getMany();
+    return newestFirst(query, 'redemption', after, limit).getMany();
   }
 
   /** The counter's list (scoped by the policy), newest first, with the workers. */
@@ -123,7 +124,7 @@ export class RedemptionsRepository {
     if (filters.status) query.andWhere('redemption.status = :status', { status: filters.status });
     if (filters.from) query.andWhere('redemption.createdAt >= :from', { from: filters.from });
     if (filters.to) query.andWhere('redemption.createdAt < :to', { to: filters.to });
-    return this.newestFirst(query, after, limit).getMany();
+    return newestFirst(query, 'redemption', after, limit).getMany();
   }
 
   /** Codes fulfilled in [from, to) at one merchant or station, oldest first, for settlement. */
@@ -199,22 +200,5 @@ export class RedemptionsRepository {
       .innerJoinAndSelect('redemption.reward', 'reward')
       .leftJoinAndSelect('reward.merchant', 'merchant')
       .leftJoinAndSelect('reward.station', 'station');
-  }
-
-  private newestFirst(
-    query: SelectQueryBuilder<RedemptionEntity>,
-    after: TimePosition | null,
-    limit: number,
-  ): SelectQueryBuilder<RedemptionEntity> {
-    if (after) {
-      query.andWhere(
-        '(redemption.createdAt < :afterAt OR (redemption.createdAt = :afterAt AND redemption.id < :afterId))',
-        { afterAt: after.at, afterId: after.id },
-      );
-    }
-    return query
-      .orderBy('redemption.createdAt', 'DESC')
-      .addOrderBy('redemption.id', 'DESC')
-      .limit(limit);
   }
 }

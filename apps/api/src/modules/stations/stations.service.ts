@@ -47,7 +47,7 @@ export class StationsService {
   async get(id: string): Promise<StationDetail> {
     const station = isUuid(id) ? await this.stations.findById(id.toLowerCase()) : null;
     if (!station) throw StationError.notFound();
-    return toStationDetail(station, { openNow: this.isOpenNow(station, this.clock.now()) });
+    return toStationDetail(station, { openNow: isStationOpenAt(station, this.clock.now()) });
   }
 
   async list(query: ListStationsQueryDto): Promise<Page<StationSummary>> {
@@ -119,7 +119,7 @@ export class StationsService {
         distanceM: Math.round(haversineMeters(origin, station)),
       }))
       .filter(({ distanceM }) => distanceM <= radiusM)
-      .filter(({ station }) => !query.openNow || this.isOpenNow(station, now))
+      .filter(({ station }) => !query.openNow || isStationOpenAt(station, now))
       .filter(({ station, distanceM }) => !cursor || isAfter(distanceM, station.id, cursor))
       .sort((a, b) => a.distanceM - b.distanceM || compareIds(a.station.id, b.station.id));
 
@@ -127,7 +127,7 @@ export class StationsService {
     const last = page[page.length - 1];
     return {
       items: page.map(({ station, distanceM }) =>
-        toStationSummary(station, { openNow: this.isOpenNow(station, now), distanceM }),
+        toStationSummary(station, { openNow: isStationOpenAt(station, now), distanceM }),
       ),
       nextCursor:
         ranked.length > limit && last
@@ -157,7 +157,7 @@ export class StationsService {
     while (matches.length <= limit) {
       const batch = await this.stations.findAfterName(after, filters, batchSize);
       for (const station of batch) {
-        if (!query.openNow || this.isOpenNow(station, now)) matches.push(station);
+        if (!query.openNow || isStationOpenAt(station, now)) matches.push(station);
         if (matches.length > limit) break;
       }
       const lastRead = batch[batch.length - 1];
@@ -168,17 +168,13 @@ export class StationsService {
     const last = page[page.length - 1];
     return {
       items: page.map((station) =>
-        toStationSummary(station, { openNow: this.isOpenNow(station, now) }),
+        toStationSummary(station, { openNow: isStationOpenAt(station, now) }),
       ),
       nextCursor:
         matches.length > limit && last
           ? encodeStationCursor({ kind: 'name', name: last.name, id: last.id })
           : null,
     };
-  }
-
-  private isOpenNow(station: StationEntity, now: Date): boolean {
-    return isStationOpenAt(station, now);
   }
 }
 

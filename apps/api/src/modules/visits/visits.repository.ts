@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { newestFirst } from '../../common/pagination/newest-first';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RegionVisitStat, StationVisitStat, VisitGranularity } from '@yizhan/contracts';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
@@ -66,17 +67,7 @@ export class VisitsRepository {
       .leftJoin('checkin.user', 'user')
       .addSelect(['user.id', 'user.nickname', 'user.erasedAt'])
       .where('checkin.stationId = :stationId AND checkin.localDate = :date', { stationId, date });
-    if (after) {
-      query.andWhere(
-        '(checkin.createdAt < :afterAt OR (checkin.createdAt = :afterAt AND checkin.id < :afterId))',
-        { afterAt: after.at, afterId: after.id },
-      );
-    }
-    return query
-      .orderBy('checkin.createdAt', 'DESC')
-      .addOrderBy('checkin.id', 'DESC')
-      .limit(limit)
-      .getMany();
+    return newestFirst(query, 'checkin', after, limit).getMany();
   }
 
   /**
