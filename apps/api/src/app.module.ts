@@ -30,6 +30,8 @@ import { StationsModule } from './modules/stations/stations.module';
 import { ConsentGuard } from './modules/users/consent.guard';
 import { UsersModule } from './modules/users/users.module';
 import { VisitsModule } from './modules/visits/visits.module';
+import { MediaModule } from './modules/media/media.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -59,6 +61,8 @@ export class AppModule {
         RedemptionsModule,
         CheckinsModule,
         VisitsModule,
+        MediaModule,
+        NotificationsModule,
         // Scheduled jobs (point and code expiry) run in the service, not under tests, which run
         // them with the clock they choose.
         ...(config.nodeEnv === 'test' ? [] : [ScheduleModule.forRoot()]),

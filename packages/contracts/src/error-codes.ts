@@ -17,6 +17,12 @@ export const ErrorCode = {
   /** The location fix is too inaccurate to prove where the worker is (accuracy over the cap). */
   CHECKIN_LOCATION_INACCURATE: 'CHECKIN_LOCATION_INACCURATE',
   REPORT_BAD_TRANSITION: 'REPORT_BAD_TRANSITION',
+  /** The category code does not exist, or is not in service, where the report is. */
+  REPORT_CATEGORY_UNAVAILABLE: 'REPORT_CATEGORY_UNAVAILABLE',
+  /** The location is farther than REPORT_SERVICE_RADIUS_M from every station. */
+  REPORT_OUTSIDE_SERVICE_AREA: 'REPORT_OUTSIDE_SERVICE_AREA',
+  /** A media id that is not the caller's, is already used elsewhere, or does not exist. */
+  MEDIA_NOT_ATTACHABLE: 'MEDIA_NOT_ATTACHABLE',
   POINTS_INSUFFICIENT: 'POINTS_INSUFFICIENT',
   OUT_OF_STOCK: 'OUT_OF_STOCK',
   REDEMPTION_LIMIT_REACHED: 'REDEMPTION_LIMIT_REACHED',

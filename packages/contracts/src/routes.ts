@@ -44,4 +44,21 @@ export const Routes = {
   redemptionsFulfil: '/redemptions/fulfil',
   merchantRedemptions: '/merchant/redemptions',
   merchantSettlement: '/merchant/settlement',
+  media: '/media',
+  /** Signed photo files, outside API_PREFIX's auth: `?exp=&sig=` in the query. */
+  mediaFile: (id: string, variant: 'full' | 'thumb') =>
+    `/media/${encodeURIComponent(id)}/${variant}`,
+  reportCategories: '/report-categories',
+  reportCategory: (id: string) => `/report-categories/${encodeURIComponent(id)}`,
+  departments: '/departments',
+  reports: '/reports',
+  reportPossibleDuplicates: '/reports/possible-duplicates',
+  report: (id: string) => `/reports/${encodeURIComponent(id)}`,
+  reportAction: (id: string, action: 'accept' | 'dispatch' | 'resolve' | 'reject' | 'duplicate') =>
+    `/reports/${encodeURIComponent(id)}/${action}`,
+  notifications: '/notifications',
+  notificationRead: (id: string) => `/notifications/${encodeURIComponent(id)}/read`,
+  notificationsReadAll: '/notifications/read-all',
+  notificationSubscriptions: '/notifications/subscriptions',
+  notificationSettings: '/notifications/settings',
 } as const;

@@ -8,6 +8,8 @@ import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
 import { SmsChallengeEntity } from '../modules/auth/sms-challenge.entity';
 import { WechatIdentityEntity } from '../modules/auth/wechat-identity.entity';
 import { CheckinGateEntity } from '../modules/checkins/checkin-gate.entity';
+import { MediaEntity } from '../modules/media/media.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { CheckinEntity } from '../modules/checkins/checkin.entity';
 import { CapCounterEntity } from '../modules/ledger/cap-counter.entity';
 import { EarningRuleEntity } from '../modules/ledger/earning-rule.entity';
@@ -52,6 +54,8 @@ export const ENTITIES = [
   ClaimCounterEntity,
   CheckinEntity,
   CheckinGateEntity,
+  MediaEntity,
+  NotificationEntity,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

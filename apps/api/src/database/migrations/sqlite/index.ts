@@ -3,6 +3,7 @@ import { IdentityAndAccess1763942400000 } from './1763942400000-identity-and-acc
 import { PointsLedger1764028800000 } from './1764028800000-points-ledger';
 import { RewardsAndRedemptions1764115200000 } from './1764115200000-rewards-and-redemptions';
 import { Checkins1764201600000 } from './1764201600000-checkins';
+import { MediaAndNotifications1764288000000 } from './1764288000000-media-and-notifications';
 
 /** SQLite migrations in the order they apply. Add new ones at the end. */
 export const SQLITE_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const SQLITE_MIGRATIONS = [
   PointsLedger1764028800000,
   RewardsAndRedemptions1764115200000,
   Checkins1764201600000,
+  MediaAndNotifications1764288000000,
 ];
