@@ -6,10 +6,11 @@ import { DepartmentEntity } from '../../src/modules/departments/department.entit
 import { MediaEntity } from '../../src/modules/media/media.entity';
 import { phashBands } from '../../src/modules/media/perceptual-hash';
 import { ReportCategoryEntity } from '../../src/modules/report-categories/report-category.entity';
-import { createDistrict, createUser, District, sessionFor } from './accounts';
+import { createDistrict, createUser, District } from './accounts';
 import { grantConsent } from './checkin-flow';
 import { api, ApiResponse } from './http';
 import { createRule } from './points';
+import { tokenFor } from './rewards';
 
 /** A district ready to take reports: a department, two categories, a report rule, a worker. */
 export interface ReportingDistrict extends District {
@@ -60,7 +61,7 @@ export async function createReportingDistrict(
     dailyCap: 100,
   });
   const worker = await newReporter(app);
-  const tokenOf = async (id: string) => (await sessionFor(app, { id })).accessToken;
+  const tokenOf = (id: string) => tokenFor(app, { id });
   return {
     ...district,
     department,
@@ -76,13 +77,16 @@ export async function createReportingDistrict(
   };
 }
 
-/** A worker who agreed to share their location, with a session. */
+/**
+ * A worker who agreed to share their location, with an access token on the real clock (suites
+ * pin the server's clock; token expiry reads the real one).
+ */
 export async function newReporter(
   app: NestFastifyApplication,
 ): Promise<{ id: string; token: string }> {
   const worker = await createUser(app);
   await grantConsent(app.get(DataSource), worker.id, 'location');
-  return { id: worker.id, token: (await sessionFor(app, worker)).accessToken };
+  return { id: worker.id, token: await tokenFor(app, worker) };
 }
 
 /**
