@@ -175,6 +175,7 @@ export class ReportWorkflow {
       const due = await this.reports.resolvedBefore(before, CLOSE_BATCH);
       let progressed = false;
       for (const report of due) {
+        const categoryName = await this.categoryNameOf(report);
         const done = await this.transactions.run(async (manager) => {
           if (
             !(await this.reports.transition(manager, report.id, ['resolved'], {
@@ -185,7 +186,7 @@ export class ReportWorkflow {
             return false;
           }
           await this.reports.appendEvent(eventOf(report.id, 'close', null, null, now), manager);
-          await this.notify(manager, report, 'close', 'closed', null, now);
+          await this.notify(manager, report, categoryName, 'close', 'closed', null, now);
           return true;
         });
         if (done) {
@@ -211,6 +212,9 @@ export class ReportWorkflow {
     if (!from.includes(report.status)) throw ReportError.badTransition(step.action, report.status);
     const now = this.clock.now();
     const expected = await this.expectedPoints(report, step.action);
+    // Read before the transaction: a query on another pooled connection while holding one
+    // could starve the pool when many steps run at once.
+    const categoryName = await this.categoryNameOf(report);
     await this.transactions.run(async (manager) => {
       const moved = await this.reports.transition(manager, report.id, from, {
         ...step.changes,
@@ -226,7 +230,7 @@ export class ReportWorkflow {
         manager,
       );
       if (step.within) await step.within(manager);
-      await this.notify(manager, report, step.action, to, step.note, now, expected);
+      await this.notify(manager, report, categoryName, step.action, to, step.note, now, expected);
     });
     await this.points.settle(report.id);
     const updated = await this.reports.findById(report.id);
@@ -245,9 +249,14 @@ export class ReportWorkflow {
     return rule ? rule.points : null;
   }
 
+  private async categoryNameOf(report: ReportEntity): Promise<string> {
+    return (await this.categories.findById(report.categoryId))?.name ?? report.categoryCode;
+  }
+
   private async notify(
     manager: TxManager,
     report: ReportEntity,
+    categoryName: string,
     action: ReportAction,
     status: ReportEntity['status'],
     note: string | null,
@@ -255,14 +264,13 @@ export class ReportWorkflow {
     points: number | null = null,
   ): Promise<void> {
     if (!report.reporterId) return;
-    const category = await this.categories.findById(report.categoryId);
     await this.notifier.reportStatusChanged(
       manager,
       report.reporterId,
       {
         reportId: report.id,
         category: report.categoryCode,
-        categoryName: category?.name ?? report.categoryCode,
+        categoryName,
         action,
         status,
         note,

@@ -188,6 +188,15 @@ export class ReportsService {
     if (description === undefined && added.length === 0) return this.views.view(actor, report);
     if (report.status !== 'submitted') throw ReportError.badTransition('edit', report.status);
     const reused = (await this.media.reusedOnOthersReports(added, actor.userId)).length > 0;
+    const present = (await this.media.viewsOf('report', [report.id])).get(report.id) ?? [];
+    const fresh = added.filter((mediaId) => !present.some((photo) => photo.id === mediaId));
+    if (present.length + fresh.length > MAX_REPORT_PHOTOS) {
+      throw ValidationFailedError.forField(
+        'addMediaIds',
+        'arrayMaxSize',
+        `A report holds at most ${MAX_REPORT_PHOTOS} photos`,
+      );
+    }
     const now = this.clock.now();
     await this.transactions.run(async (manager) => {
       const changed = await this.reports.transition(manager, report.id, ['submitted'], {
@@ -195,25 +204,11 @@ export class ReportsService {
         ...(reused ? { photoReused: true } : {}),
         updatedAt: now,
       });
-      if (!changed) throw ReportError.badTransition('edit', 'accepted');
-      if (added.length > 0) {
-        const present = (await this.media.viewsOf('report', [report.id])).get(report.id) ?? [];
-        const fresh = added.filter((mediaId) => !present.some((photo) => photo.id === mediaId));
-        if (present.length + fresh.length > MAX_REPORT_PHOTOS) {
-          throw ValidationFailedError.forField(
-            'addMediaIds',
-            'arrayMaxSize',
-            `A report holds at most ${MAX_REPORT_PHOTOS} photos`,
-          );
-        }
-        await this.media.attach(
-          manager,
-          fresh,
-          actor.userId,
-          { type: 'report', id: report.id },
-          now,
-        );
+      if (!changed) {
+        const current = await this.reports.findById(report.id, manager);
+        throw ReportError.badTransition('edit', current?.status ?? report.status);
       }
+      await this.media.attach(manager, fresh, actor.userId, { type: 'report', id: report.id }, now);
       await this.reports.appendEvent(eventOf(report.id, 'edit', actor, null, now), manager);
     });
     const updated = await this.reports.findById(report.id);
