@@ -353,4 +353,35 @@ describe('Report lifecycle', () => {
       .query('SELECT points_status AS s FROM report WHERE id = ?', [report.id]);
     expect(rows[0].s).toBe('posted');
   });
+
+  it('exports a worker’s reports and, on erasure, keeps them anonymous with held points released', async () => {
+    const reporter = await newReporter(ctx.app);
+    const report = await submitted(home, reporter.token);
+    await act(ctx.app, home.tokens.handler, report.id, 'accept');
+
+    const exported = await api<{ reports: Array<{ id: string; lat: number }> }>(ctx.app, {
+      path: '/me/export',
+      token: reporter.token,
+    });
+    expect(exported.status).toBe(200);
+    expect(exported.body.reports).toEqual([
+      expect.objectContaining({ id: report.id, lat: home.origin.lat }),
+    ]);
+
+    const erased = await api(ctx.app, { method: 'DELETE', path: '/me', token: reporter.token });
+    expect(erased.status).toBe(204);
+    await ctx.app.get(ReportPoints).sweep(new Date(Date.now() + 3600_000));
+    const seen = await api<ReportView>(ctx.app, {
+      path: `/reports/${report.id}`,
+      token: home.tokens.handler,
+    });
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ reporter: null, points: { status: 'voided' } });
+    const resolved = await act(ctx.app, home.tokens.handler, report.id, 'resolve', {
+      note: '已修',
+    });
+    expect(resolved.status).toBe(200);
+    expect(await spendableOf(ctx.dataSource, reporter.id)).toBe(0);
+    expect((await ledgerCheck(ctx.app)).mismatches).toEqual([]);
+  });
 });

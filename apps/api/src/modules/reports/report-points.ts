@@ -82,20 +82,26 @@ export class ReportPoints {
   private async follow(
     report: ReportEntity,
   ): Promise<{ amount: number; status: ReportPointsStatus } | null> {
+    if (!report.reporterId) return this.release(report);
     if (HELD.includes(report.status) || PAID.includes(report.status)) {
-      if (!report.reporterId) return null;
       const award = await this.hold(report, report.reporterId);
       if (!PAID.includes(report.status)) return { amount: award.awarded, status: 'pending' };
       if (award.transferId) await this.ledger.post(award.transferId);
       return { amount: award.awarded, status: 'posted' };
     }
-    if (REFUSED.includes(report.status)) {
-      const award = await this.ledger.awardOf(awardKeyOf(report.id));
-      if (!award) return null;
-      if (award.transferId) await this.ledger.void(award.transferId);
-      return { amount: award.awarded, status: 'voided' };
-    }
+    if (REFUSED.includes(report.status)) return this.release(report);
     return null;
+  }
+
+  /** Voids what is still held for the report (refused, or its reporter erased their account). */
+  private async release(
+    report: ReportEntity,
+  ): Promise<{ amount: number; status: ReportPointsStatus } | null> {
+    const award = await this.ledger.awardOf(awardKeyOf(report.id));
+    if (!award) return null;
+    if (award.transferId && award.status === 'pending') await this.ledger.void(award.transferId);
+    if (award.status === 'posted') return { amount: award.awarded, status: 'posted' };
+    return { amount: award.awarded, status: 'voided' };
   }
 
   private hold(report: ReportEntity, reporterId: string): Promise<AwardResult> {

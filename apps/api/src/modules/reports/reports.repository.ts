@@ -217,6 +217,25 @@ export class ReportsRepository {
     });
   }
 
+  /**
+   * Erasure: the reports stay (the incident is still real and may be being fixed) without their
+   * reporter; unsettled so the sweep releases points still held for them.
+   */
+  async forgetReporter(manager: TxManager, userId: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(ReportEntity)
+      .set({ reporterId: null, pointsSettled: false })
+      .where('reporter_id = :userId', { userId })
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(ReportEventEntity)
+      .set({ actorId: null })
+      .where('actor_id = :userId', { userId })
+      .execute();
+  }
+
   private scoped(filters: QueueFilters): SelectQueryBuilder<ReportEntity> {
     const query = this.m().createQueryBuilder(ReportEntity, 'report');
     if (filters.regionIds.length === 0) return query.where('1 = 0');

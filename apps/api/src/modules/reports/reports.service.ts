@@ -17,7 +17,7 @@ import { Clock } from '../../common/clock';
 import { NotFoundError, ValidationFailedError } from '../../common/errors/domain.error';
 import { decodeTimeCursor, toPage } from '../../common/pagination/cursor';
 import { isUuid } from '../../common/uuid';
-import { Transactions } from '../../database/transactions';
+import { Transactions, TxManager } from '../../database/transactions';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { AccessError } from '../access/access.errors';
 import { AccessPolicy } from '../access/access-policy';
@@ -37,6 +37,22 @@ import { QueueFilters, ReportsRepository } from './reports.repository';
 const HOUR_MS = 60 * 60 * 1000;
 /** Roles that work a queue of reports in their region. */
 const QUEUE_ROLES = ['handler', 'district_admin'] as const;
+
+const MAX_EXPORTED_REPORTS = 10_000;
+
+/** One of the worker's reports in their data export. */
+export interface ReportExport {
+  id: string;
+  category: string;
+  status: ReportEntity['status'];
+  description: string;
+  lat: number;
+  lng: number;
+  address: string | null;
+  createdAt: string;
+  updatedAt: string;
+  points: { amount: number; status: string } | null;
+}
 
 export interface Submission {
   report: ReportView;
@@ -214,6 +230,31 @@ export class ReportsService {
     const updated = await this.reports.findById(report.id);
     if (!updated) throw new NotFoundError('Report not found');
     return this.views.view(actor, updated);
+  }
+
+  /** The caller's reports for their data export, with where they filed them. */
+  async exportOwn(userId: string): Promise<ReportExport[]> {
+    const rows = await this.reports.allOfReporter(userId, MAX_EXPORTED_REPORTS);
+    return rows.map((row) => ({
+      id: row.id,
+      category: row.categoryCode,
+      status: row.status,
+      description: row.description,
+      lat: row.lat,
+      lng: row.lng,
+      address: row.address,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      points:
+        row.pointsAmount !== null && row.pointsStatus !== null
+          ? { amount: row.pointsAmount, status: row.pointsStatus }
+          : null,
+    }));
+  }
+
+  /** Erasure keeps the reports, anonymous; see ReportsRepository.forgetReporter. */
+  forgetReporter(userId: string, manager: TxManager): Promise<void> {
+    return this.reports.forgetReporter(manager, userId);
   }
 
   /** The report if the caller may see it; otherwise 404, as if it did not exist. */
