@@ -10,6 +10,8 @@ import { WechatIdentityEntity } from '../modules/auth/wechat-identity.entity';
 import { CheckinGateEntity } from '../modules/checkins/checkin-gate.entity';
 import { MediaEntity } from '../modules/media/media.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { WechatMessageEntity } from '../modules/notifications/wechat/wechat-message.entity';
+import { WechatSubscriptionEntity } from '../modules/notifications/wechat/wechat-subscription.entity';
 import { CheckinEntity } from '../modules/checkins/checkin.entity';
 import { CapCounterEntity } from '../modules/ledger/cap-counter.entity';
 import { EarningRuleEntity } from '../modules/ledger/earning-rule.entity';
@@ -56,6 +58,8 @@ export const ENTITIES = [
   CheckinGateEntity,
   MediaEntity,
   NotificationEntity,
+  WechatSubscriptionEntity,
+  WechatMessageEntity,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';
