@@ -20,6 +20,7 @@ import { AuditService } from '../audit/audit.service';
 import { PointsService } from '../ledger/points.service';
 import { RedemptionsService } from '../redemptions/redemptions.service';
 import { CheckinsService } from '../checkins/checkins.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { WechatIdentitiesRepository } from '../auth/wechat/wechat-identities.repository';
 import { ProfilesService } from '../users/profiles.service';
@@ -44,6 +45,7 @@ export class MeService {
     private readonly points: PointsService,
     private readonly redemptions: RedemptionsService,
     private readonly checkins: CheckinsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async get(actor: Actor): Promise<MeResponse> {
@@ -93,6 +95,8 @@ export class MeService {
         ),
         this.checkins.exportOwn(user.id),
       ]);
+    // Notices, WeChat messages and subscription credits, as their own sections.
+    const notices = await this.notifications.exportOwn(user.id);
     return {
       exportedAt: this.clock.now().toISOString(),
       profile,
@@ -111,6 +115,7 @@ export class MeService {
       points: { ...balance, history },
       redemptions,
       checkins,
+      ...notices,
     };
   }
 
@@ -126,6 +131,7 @@ export class MeService {
       await this.wechatIdentities.deleteByUser(user.id, manager);
       await this.refreshTokens.revokeAllOfUser(user.id, now, manager);
       await this.checkins.forgetLocations(user.id, manager);
+      await this.notifications.eraseOwn(user.id, manager);
       if (actor.primaryRole !== 'worker') {
         const regionId = actor.roles.find((role) => role.regionId)?.regionId ?? null;
         await this.audit.record(

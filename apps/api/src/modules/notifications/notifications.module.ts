@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { NotificationEntity } from './notification.entity';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
 import { Notifier } from './notifier';
 import { WechatAccessTokens } from './wechat/wechat-access-tokens';
 import { WechatApi } from './wechat/wechat-api';
@@ -16,13 +19,16 @@ import { WechatSubscriptionEntity } from './wechat/wechat-subscription.entity';
     TypeOrmModule.forFeature([NotificationEntity, WechatMessageEntity, WechatSubscriptionEntity]),
     AuthModule,
   ],
+  controllers: [NotificationsController],
   providers: [
     Notifier,
+    NotificationsRepository,
+    NotificationsService,
     WechatAccessTokens,
     WechatApi,
     WechatMessageDispatcher,
     WechatMessagesRepository,
   ],
-  exports: [Notifier],
+  exports: [Notifier, NotificationsService],
 })
 export class NotificationsModule {}
