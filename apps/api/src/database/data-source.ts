@@ -14,6 +14,8 @@ import { DepartmentEntity } from '../modules/departments/department.entity';
 import { ReportCategoryEntity } from '../modules/report-categories/report-category.entity';
 import { ReportEventEntity } from '../modules/reports/report-event.entity';
 import { ReportEntity } from '../modules/reports/report.entity';
+import { WechatMessageEntity } from '../modules/notifications/wechat/wechat-message.entity';
+import { WechatSubscriptionEntity } from '../modules/notifications/wechat/wechat-subscription.entity';
 import { CheckinEntity } from '../modules/checkins/checkin.entity';
 import { CapCounterEntity } from '../modules/ledger/cap-counter.entity';
 import { EarningRuleEntity } from '../modules/ledger/earning-rule.entity';
@@ -64,6 +66,8 @@ export const ENTITIES = [
   ReportCategoryEntity,
   ReportEntity,
   ReportEventEntity,
+  WechatSubscriptionEntity,
+  WechatMessageEntity,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

@@ -3,6 +3,7 @@ import { LedgerModule } from '../ledger/ledger.module';
 import { RedemptionsModule } from '../redemptions/redemptions.module';
 import { CheckinsModule } from '../checkins/checkins.module';
 import { ReportsModule } from '../reports/reports.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { UsersModule } from '../users/users.module';
@@ -18,6 +19,7 @@ import { MeService } from './me.service';
     RedemptionsModule,
     CheckinsModule,
     ReportsModule,
+    NotificationsModule,
   ],
   controllers: [MeController],
   providers: [MeService],

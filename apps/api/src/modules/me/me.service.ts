@@ -21,6 +21,7 @@ import { PointsService } from '../ledger/points.service';
 import { RedemptionsService } from '../redemptions/redemptions.service';
 import { CheckinsService } from '../checkins/checkins.service';
 import { ReportsService } from '../reports/reports.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { WechatIdentitiesRepository } from '../auth/wechat/wechat-identities.repository';
 import { ProfilesService } from '../users/profiles.service';
@@ -46,6 +47,7 @@ export class MeService {
     private readonly redemptions: RedemptionsService,
     private readonly checkins: CheckinsService,
     private readonly reports: ReportsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async get(actor: Actor): Promise<MeResponse> {
@@ -104,6 +106,8 @@ export class MeService {
       this.checkins.exportOwn(user.id),
       this.reports.exportOwn(user.id),
     ]);
+    // Notices, WeChat messages and subscription credits, as their own sections.
+    const notices = await this.notifications.exportOwn(user.id);
     return {
       exportedAt: this.clock.now().toISOString(),
       profile,
@@ -123,6 +127,7 @@ export class MeService {
       redemptions,
       checkins,
       reports,
+      ...notices,
     };
   }
 
@@ -139,6 +144,7 @@ export class MeService {
       await this.refreshTokens.revokeAllOfUser(user.id, now, manager);
       await this.checkins.forgetLocations(user.id, manager);
       await this.reports.forgetReporter(user.id, manager);
+      await this.notifications.eraseOwn(user.id, manager);
       if (actor.primaryRole !== 'worker') {
         const regionId = actor.roles.find((role) => role.regionId)?.regionId ?? null;
         await this.audit.record(
