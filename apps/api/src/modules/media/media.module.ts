@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MediaAttachments } from './media-attachments';
+import { MediaSweep } from './media-sweep';
 import { MediaUrlSigner } from './media-url-signer';
 import { MediaController } from './media.controller';
 import { MediaEntity } from './media.entity';
@@ -18,6 +19,7 @@ import { MEDIA_STORAGE_PROVIDER } from './storage/media-storage.provider';
     MediaAttachments,
     MediaRepository,
     MediaService,
+    MediaSweep,
     PhotoProcessor,
     MEDIA_STORAGE_PROVIDER,
   ],
