@@ -40,10 +40,13 @@ export class MediaAttachments {
     target: MediaTarget,
     now: Date,
   ): Promise<void> {
-    if (mediaIds.length === 0) return;
-    const rows = await manager.find(MediaEntity, { where: { id: In([...mediaIds]) } });
+    // Ids as stored (lowercase); one sent twice is attached once, at its first place (a second
+    // pass would find it taken by this very request and refuse it).
+    const ids = [...new Set(mediaIds.map((id) => id.toLowerCase()))];
+    if (ids.length === 0) return;
+    const rows = await manager.find(MediaEntity, { where: { id: In(ids) } });
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const refused = mediaIds.filter((id) => {
+    const refused = ids.filter((id) => {
       const row = byId.get(id);
       if (!row || row.uploaderId !== uploaderId) return true;
       return (
@@ -56,7 +59,7 @@ export class MediaAttachments {
       where: { targetType: target.type, targetId: target.id },
     });
     let position = already;
-    for (const id of mediaIds) {
+    for (const id of ids) {
       if (byId.get(id)?.targetId !== null) continue;
       // Conditional on still being free: a parallel request attaching it elsewhere loses here.
       const result = await manager
@@ -109,6 +112,8 @@ export class MediaAttachments {
       where: { id: In([...mediaIds]) },
     });
     const reused: string[] = [];
+    // Answered in the order the ids were given.
+    own.sort((a, b) => mediaIds.indexOf(a.id) - mediaIds.indexOf(b.id));
     for (const photo of own) {
       const bands = phashBands(photo.phash);
       const candidates = await this.dataSource.manager
@@ -132,7 +137,7 @@ export class MediaAttachments {
     return reused;
   }
 
-  /** Unattached photos of an uploader, oldest first (the sweep and the data export use this). */
+  /** Photos never attached, uploaded before `before`, oldest first (the sweep uses this). */
   unattachedBefore(before: Date, limit: number): Promise<MediaEntity[]> {
     return this.dataSource.manager
       .createQueryBuilder(MediaEntity, 'media')
