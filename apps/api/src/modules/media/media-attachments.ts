@@ -3,7 +3,7 @@ import { MediaView } from '@yizhan/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { TxManager } from '../../database/transactions';
-import { MediaEntity, MediaTargetType } from './media.entity';
+import { DISCARDED, MediaEntity, MediaTargetType } from './media.entity';
 import { MediaError } from './media.errors';
 import { MediaUrlSigner } from './media-url-signer';
 import { hammingDistance, phashBands } from './perceptual-hash';
@@ -71,6 +71,64 @@ export class MediaAttachments {
       if (result.affected !== 1) throw MediaError.notAttachable([id]);
       position += 1;
     }
+  }
+
+  /**
+   * Makes `mediaIds` the target's whole list of photos, in that order (a station's photos).
+   * Ids new to the target are attached as `attach` does (the uploader's and free, else 422
+   * refusing the whole list); photos left out are discarded (the sweep deletes their files);
+   * the kept ones take their new places. Answers the list before and after.
+   */
+  async replace(
+    manager: TxManager,
+    target: MediaTarget,
+    mediaIds: readonly string[],
+    uploaderId: string,
+    now: Date,
+  ): Promise<{ before: string[]; after: string[] }> {
+    const wanted = [...new Set(mediaIds.map((id) => id.toLowerCase()))];
+    const current = await manager.find(MediaEntity, {
+      where: { targetType: target.type, targetId: target.id },
+      order: { position: 'ASC', createdAt: 'ASC' },
+    });
+    const before = current.map((row) => row.id);
+    if (before.length === wanted.length && before.every((id, index) => id === wanted[index])) {
+      return { before, after: before };
+    }
+
+    await this.attach(
+      manager,
+      wanted.filter((id) => !before.includes(id)),
+      uploaderId,
+      target,
+      now,
+    );
+    const dropped = before.filter((id) => !wanted.includes(id));
+    if (dropped.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .update(MediaEntity)
+        .set({ targetType: DISCARDED, targetId: () => 'id', position: 0 })
+        .where('id IN (:...dropped) AND target_type = :type AND target_id = :targetId', {
+          dropped,
+          type: target.type,
+          targetId: target.id,
+        })
+        .execute();
+    }
+    for (const [position, id] of wanted.entries()) {
+      await manager
+        .createQueryBuilder()
+        .update(MediaEntity)
+        .set({ position })
+        .where('id = :id AND target_id = :targetId AND position <> :position', {
+          id,
+          targetId: target.id,
+          position,
+        })
+        .execute();
+    }
+    return { before, after: wanted };
   }
 
   /** Signed views of the photos of each target, in their order. */

@@ -8,7 +8,7 @@ import { isUuid } from '../../common/uuid';
 import { Actor } from '../access/actor';
 import { MediaAttachments } from './media-attachments';
 import { MediaVariant, MediaUrlSigner } from './media-url-signer';
-import { MediaEntity } from './media.entity';
+import { DISCARDED, MediaEntity } from './media.entity';
 import { MediaRepository } from './media.repository';
 import { PhotoProcessor } from './photo-processor';
 import { phashBands } from './perceptual-hash';
@@ -99,7 +99,8 @@ export class MediaService {
     }
     if (!this.signer.verify(id, variant, exp, sig)) throw notFound();
     const row = await this.media.findById(id.toLowerCase());
-    if (!row) throw notFound();
+    // A photo removed from what it showed is gone for everyone, whatever URLs are still out.
+    if (!row || row.targetType === DISCARDED) throw notFound();
     const stored = await this.storage.get(variant === 'full' ? row.storageKey : row.thumbKey);
     if (!stored) throw notFound();
     const secondsLeft = Number(exp) - Math.floor(this.clock.now().getTime() / 1000);
