@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { MediaEntity } from '../../src/modules/media/media.entity';
 import { MediaService } from '../../src/modules/media/media.service';
+import { MediaStorage } from '../../src/modules/media/storage/media-storage';
 import { createUser } from '../support/accounts';
 import { api, outcome } from '../support/http';
 import {
@@ -325,6 +326,25 @@ describe(`${MediaService.name}: POST /media and the signed photo URLs (integrati
       ).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     });
 
+    it('answers 503 when the storage fails, and keeps no file of the photo', async () => {
+      const storage = ctx.app.get(MediaStorage);
+      const realPut = storage.put.bind(storage);
+      let calls = 0;
+      // The photo is stored, then the thumbnail fails.
+      const put = jest.spyOn(storage, 'put').mockImplementation(async (key, bytes, type) => {
+        calls += 1;
+        if (calls === 2) throw new Error('disk full');
+        return realPut(key, bytes, type);
+      });
+      try {
+        const response = await uploadPhoto(ctx.app, uploader.token, await testJpeg({ seed: 15 }));
+
+        expect(outcome(response)).toEqual([503, 'SERVICE_UNAVAILABLE']);
+      } finally {
+        put.mockRestore();
+      }
+    });
+
     it('answers 413 to a body over the limit, refused by its declared length', async () => {
       const oversize = Buffer.alloc(MEDIA_MAX_BYTES + 1024 * 1024, 0x41);
       oversize.set([0xff, 0xd8, 0xff, 0xe0]);
@@ -498,6 +518,19 @@ describe(`${MediaService.name}: POST /media and the signed photo URLs (integrati
       expect((await fetchMedia(ctx.app, view.url)).status).toBe(404);
       ctx.setNow(new Date(expiresAt + 24 * 3600 * 1000));
       expect((await fetchMedia(ctx.app, view.thumbUrl)).status).toBe(404);
+    });
+
+    it('answers 503 while the storage cannot be read', async () => {
+      const storage = ctx.app.get(MediaStorage);
+      const get = jest.spyOn(storage, 'get').mockRejectedValue(new Error('connection reset'));
+      try {
+        const response = await fetchMedia(ctx.app, view.url);
+
+        expect(response.status).toBe(503);
+        expect(JSON.parse(response.text)).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE' } });
+      } finally {
+        get.mockRestore();
+      }
     });
 
     it('answers 404 when the file is gone from storage', async () => {

@@ -3,7 +3,7 @@ import { MediaView } from '@yizhan/contracts';
 import { randomUUID } from 'node:crypto';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Clock } from '../../common/clock';
-import { NotFoundError } from '../../common/errors/domain.error';
+import { NotFoundError, ServiceUnavailableError } from '../../common/errors/domain.error';
 import { isUuid } from '../../common/uuid';
 import { Actor } from '../access/actor';
 import { MediaAttachments } from './media-attachments';
@@ -74,11 +74,20 @@ export class MediaService {
       attachedAt: null,
       createdAt: now,
     });
+    // Both writes settle before any cleanup: deleting while the other write is still under
+    // way would leave its file behind, with no row to find it by.
+    const writes = await Promise.allSettled([
+      this.storage.put(keys.full, photo.full, photo.contentType),
+      this.storage.put(keys.thumb, photo.thumb, photo.contentType),
+    ]);
+    const failedWrite = writes.find(
+      (write): write is PromiseRejectedResult => write.status === 'rejected',
+    );
+    if (failedWrite) {
+      await this.removeFiles(row);
+      throw this.storageUnavailable(failedWrite.reason, id);
+    }
     try {
-      await Promise.all([
-        this.storage.put(keys.full, photo.full, photo.contentType),
-        this.storage.put(keys.thumb, photo.thumb, photo.contentType),
-      ]);
       await this.media.insert(row);
     } catch (error) {
       // Nothing refers to the files without their row: take them back before answering.
@@ -101,10 +110,21 @@ export class MediaService {
     const row = await this.media.findById(id.toLowerCase());
     // A photo removed from what it showed is gone for everyone, whatever URLs are still out.
     if (!row || row.targetType === DISCARDED) throw notFound();
-    const stored = await this.storage.get(variant === 'full' ? row.storageKey : row.thumbKey);
+    let stored: StoredObject | null;
+    try {
+      stored = await this.storage.get(variant === 'full' ? row.storageKey : row.thumbKey);
+    } catch (error) {
+      throw this.storageUnavailable(error, row.id);
+    }
     if (!stored) throw notFound();
     const secondsLeft = Number(exp) - Math.floor(this.clock.now().getTime() / 1000);
     return { ...stored, contentType: row.contentType, maxAgeSeconds: Math.max(0, secondsLeft) };
+  }
+
+  /** A store that fails is an outage to retry (503), not a bug: logged with its cause. */
+  private storageUnavailable(error: unknown, mediaId: string): ServiceUnavailableError {
+    this.logger.error({ err: error, mediaId }, 'Photo storage failed');
+    return new ServiceUnavailableError('Photo storage is unavailable; try again in a moment');
   }
 
   /** Deletes a photo's two files; a failure is logged and left to the sweep's next run. */
