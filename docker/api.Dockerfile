@@ -26,9 +26,12 @@ RUN pnpm --filter @yizhan/contracts build \
   && pnpm --filter @yizhan/api deploy --legacy --prod /out
 
 FROM ${NODE_IMAGE} AS runtime
+# MALLOC_ARENA_MAX: glibc's per-thread arenas fragment under libvips (photo uploads); two
+# keep parallel 12 MP uploads near 300 MB instead of 400 MB (docs/media.md).
 ENV NODE_ENV=production \
     PORT=3000 \
-    DATA_DIR=/data
+    DATA_DIR=/data \
+    MALLOC_ARENA_MAX=2
 # The station posters render Chinese text with sharp: it needs a CJK font, and its bundled
 # fontconfig reads /etc/fonts/fonts.conf (fontconfig-config) to find it (see docs/stations.md).
 RUN apt-get update \

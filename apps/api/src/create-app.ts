@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { API_PREFIX, Routes } from '@yizhan/contracts';
@@ -46,6 +47,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         scriptSrc: ["'self'"],
       },
     },
+  });
+  // Multipart bodies are parsed only when a route reads them (POST /media, with its limits);
+  // the default caps here bound any other route that is sent one.
+  await app.register(multipart, {
+    limits: { fileSize: JSON_BODY_LIMIT_BYTES, files: 1, fields: 10, parts: 20 },
   });
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: [...config.corsOrigins], exposedHeaders: [REQUEST_ID_HEADER] });

@@ -17,6 +17,8 @@ export const MEDIA_THUMB_LONG_SIDE_PX = 320;
 export const MEDIA_URL_TTL_SECONDS = 3600;
 /** The client compresses to about this long side before uploading. */
 export const CLIENT_UPLOAD_LONG_SIDE_PX = 1920;
+/** Photos a station shows (`PATCH /stations/:id` `photoMediaIds`). */
+export const MAX_STATION_PHOTOS = 6;
 
 // ---- reports -----------------------------------------------------------------------------
 

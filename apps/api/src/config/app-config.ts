@@ -41,6 +41,23 @@ export interface WechatReportMessagesConfig {
   readonly fields: readonly TemplateField[];
   readonly miniprogramState: MiniprogramState;
 }
+/**
+ * Where photos are kept: files under `DATA_DIR/media` (the embedded default, one server), or an
+ * S3-compatible bucket (several API instances, or a managed object store).
+ */
+export type MediaStorageConfig =
+  | { driver: 'local'; dir: string }
+  | {
+      driver: 's3';
+      bucket: string;
+      region: string;
+      /** Null for AWS itself; the URL of MinIO, OSS, COS … otherwise. */
+      endpoint: string | null;
+      accessKeyId: string;
+      secretAccessKey: string;
+      /** `https://host/bucket/key` rather than `https://bucket.host/key` (MinIO and most others). */
+      forcePathStyle: boolean;
+    };
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -70,6 +87,7 @@ export abstract class AppConfig {
     readonly reportMessages: WechatReportMessagesConfig | null;
   };
   abstract readonly redisUrl: string | null;
+  abstract readonly mediaStorage: MediaStorageConfig;
   abstract readonly corsOrigins: readonly string[];
   /** Passed to Fastify's `trustProxy`: true, a hop count, or addresses/CIDRs/proxy-addr names. */
   abstract readonly trustProxy: boolean | number | string;

@@ -5,6 +5,12 @@ import { Environment, loadConfig } from './load-config';
 const CWD = '/srv/yizhan';
 const KEY = 'k'.repeat(32);
 const WECHAT = { WECHAT_APPID: 'wx123', WECHAT_SECRET: 'shh' };
+const S3_ENV: Environment = {
+  MEDIA_STORAGE: 's3',
+  S3_BUCKET: 'yizhan-media',
+  S3_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+  S3_SECRET_ACCESS_KEY: 'secret',
+};
 
 function configErrorOf(env: Environment): ConfigError {
   try {
@@ -38,6 +44,7 @@ describe(loadConfig.name, () => {
     expect(config.logLevel).toBe('info');
     expect(config.migrateOnStart).toBe(true);
     expect(config.isProduction).toBe(false);
+    expect(config.mediaStorage).toEqual({ driver: 'local', dir: join(CWD, 'data', 'media') });
   });
 
   it('treats empty strings as unset', () => {
@@ -182,6 +189,30 @@ describe(loadConfig.name, () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
     ['LOG_PRETTY', { LOG_PRETTY: 'maybe' }, 'LOG_PRETTY must be true or false'],
     ['MIGRATE_ON_START', { MIGRATE_ON_START: 'later' }, 'MIGRATE_ON_START must be true or false'],
+    ['MEDIA_STORAGE', { MEDIA_STORAGE: 'ftp' }, 'MEDIA_STORAGE must be one of local, s3'],
+    [
+      'S3_BUCKET',
+      { ...S3_ENV, S3_BUCKET: undefined },
+      'S3_BUCKET is required when MEDIA_STORAGE=s3',
+    ],
+    ['S3_BUCKET', { ...S3_ENV, S3_BUCKET: 'Not_A_Bucket' }, 'S3_BUCKET must be a bucket name'],
+    [
+      'S3_ACCESS_KEY_ID',
+      { ...S3_ENV, S3_ACCESS_KEY_ID: '' },
+      'S3_ACCESS_KEY_ID is required when MEDIA_STORAGE=s3',
+    ],
+    [
+      'S3_SECRET_ACCESS_KEY',
+      { ...S3_ENV, S3_SECRET_ACCESS_KEY: undefined },
+      'S3_SECRET_ACCESS_KEY is required when MEDIA_STORAGE=s3',
+    ],
+    ['S3_ENDPOINT', { ...S3_ENV, S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT must be an http(s) URL'],
+    ['S3_REGION', { ...S3_ENV, S3_REGION: 'Mars North' }, 'S3_REGION must be a region name'],
+    [
+      'S3_FORCE_PATH_STYLE',
+      { ...S3_ENV, S3_FORCE_PATH_STYLE: 'sometimes' },
+      'S3_FORCE_PATH_STYLE must be true or false',
+    ],
   ])('rejects an invalid %s with a line naming it', (variable, env, text) => {
     const error = configErrorOf(env);
 
@@ -235,6 +266,49 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ NODE_ENV: 'development', JWT_SECRET: 'short' }, CWD).jwtSecret).toBe(
       'short',
     );
+  });
+
+  it('reads the S3 media storage settings, with AWS defaults for the optional ones', () => {
+    expect(loadConfig(S3_ENV, CWD).mediaStorage).toEqual({
+      driver: 's3',
+      bucket: 'yizhan-media',
+      region: 'us-east-1',
+      endpoint: null,
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: 'secret',
+      forcePathStyle: false,
+    });
+    expect(
+      loadConfig(
+        {
+          ...S3_ENV,
+          S3_ENDPOINT: 'http://127.0.0.1:9000/',
+          S3_REGION: 'cn-north-1',
+          S3_FORCE_PATH_STYLE: 'true',
+        },
+        CWD,
+      ).mediaStorage,
+    ).toMatchObject({
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'cn-north-1',
+      forcePathStyle: true,
+    });
+  });
+
+  it('ignores the S3 variables while the media storage is local', () => {
+    expect(
+      loadConfig({ S3_BUCKET: 'Not_A_Bucket', S3_ENDPOINT: 'nonsense' }, CWD).mediaStorage,
+    ).toEqual({ driver: 'local', dir: join(CWD, 'data', 'media') });
+  });
+
+  it('names every missing S3 variable at once', () => {
+    const error = configErrorOf({ MEDIA_STORAGE: 's3' });
+
+    expect(error.issues.map((issue) => issue.variable)).toEqual([
+      'S3_BUCKET',
+      'S3_ACCESS_KEY_ID',
+      'S3_SECRET_ACCESS_KEY',
+    ]);
   });
 
   it('names every wrong variable at once', () => {

@@ -3,6 +3,7 @@ import {
   AppConfig,
   DatabaseConfig,
   LogLevel,
+  MediaStorageConfig,
   MiniprogramState,
   SmsConfig,
   WechatReportMessagesConfig,
@@ -13,6 +14,9 @@ import { DEFAULT_REPORT_TEMPLATE_FIELDS, parseTemplateFields } from './wechat-te
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 export const SQLITE_FILE_NAME = 'yizhan.sqlite';
+/** The local media driver keeps photos in this folder of DATA_DIR. */
+export const MEDIA_DIR_NAME = 'media';
+const DEFAULT_S3_REGION = 'us-east-1';
 const DEFAULT_WECHAT_API_BASE = 'https://api.weixin.qq.com';
 const DEFAULT_TRUST_PROXY = 'loopback,linklocal,uniquelocal';
 const MIN_JWT_SECRET_LENGTH = 32;
@@ -97,6 +101,9 @@ export function loadConfig(env: Environment, cwd = process.cwd()): AppConfig {
       ),
     },
     redisUrl: parseRedisUrl(read('REDIS_URL'), (problem) => fail('REDIS_URL', problem, null)),
+    mediaStorage: parseMediaStorage(read, dataDir, (variable, problem) =>
+      fail(variable, problem, undefined),
+    ),
     corsOrigins: parseCorsOrigins(read('CORS_ORIGINS'), (problem) =>
       fail('CORS_ORIGINS', problem, []),
     ),
@@ -245,6 +252,63 @@ function parseRedisUrl(raw: string | undefined, reject: Reject<null>): string | 
     // reported below
   }
   return reject('must be a redis:// or rediss:// URL or absent');
+}
+
+const MEDIA_STORAGE_DRIVERS = ['local', 's3'] as const;
+/** S3's own bucket naming rule, which the compatible stores share. */
+const S3_BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const S3_REGION_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/**
+ * `MEDIA_STORAGE=local` (default) or `s3`. With s3 the bucket and both keys are required (they
+ * are not looked for elsewhere, so a misconfigured server stops instead of trying whatever
+ * credentials the machine happens to have). Every wrong variable is reported.
+ */
+function parseMediaStorage(
+  read: (name: string) => string | undefined,
+  dataDir: string,
+  report: (variable: string, problem: string) => void,
+): MediaStorageConfig {
+  const local: MediaStorageConfig = { driver: 'local', dir: join(dataDir, MEDIA_DIR_NAME) };
+  const driver = read('MEDIA_STORAGE') ?? 'local';
+  if (!(MEDIA_STORAGE_DRIVERS as readonly string[]).includes(driver)) {
+    report('MEDIA_STORAGE', `must be one of ${MEDIA_STORAGE_DRIVERS.join(', ')}`);
+    return local;
+  }
+  if (driver === 'local') return local;
+
+  let valid = true;
+  const problem = (variable: string, text: string) => {
+    report(variable, text);
+    valid = false;
+  };
+  const required = (name: string): string => {
+    const value = read(name);
+    if (value === undefined) problem(name, 'is required when MEDIA_STORAGE=s3');
+    return value ?? '';
+  };
+  const bucket = required('S3_BUCKET');
+  if (bucket !== '' && !S3_BUCKET_NAME.test(bucket)) {
+    problem('S3_BUCKET', 'must be a bucket name (3-63 lowercase letters, digits, dots, hyphens)');
+  }
+  const accessKeyId = required('S3_ACCESS_KEY_ID');
+  const secretAccessKey = required('S3_SECRET_ACCESS_KEY');
+  const region = read('S3_REGION') ?? DEFAULT_S3_REGION;
+  if (!S3_REGION_NAME.test(region)) problem('S3_REGION', 'must be a region name');
+  const endpointRaw = read('S3_ENDPOINT');
+  const endpoint =
+    endpointRaw === undefined
+      ? null
+      : parseHttpUrl(endpointRaw, (text) => {
+          problem('S3_ENDPOINT', text);
+          return '';
+        });
+  const forcePathStyle = parseBoolean(read('S3_FORCE_PATH_STYLE'), false, (text) => {
+    problem('S3_FORCE_PATH_STYLE', text);
+    return false;
+  });
+  if (!valid) return local;
+  return { driver: 's3', bucket, region, endpoint, accessKeyId, secretAccessKey, forcePathStyle };
 }
 
 function parseCorsOrigins(raw: string | undefined, reject: Reject<string[]>): string[] {

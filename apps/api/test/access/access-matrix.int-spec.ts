@@ -313,6 +313,22 @@ const ENDPOINTS: Endpoint[] = [
     }),
   },
   { route: 'GET /audit-log', expected: adminOnly(200), request: () => ({ path: '/audit-log' }) },
+  {
+    // Sends the photos it has (none), so the world's station stays as it is.
+    route: 'PATCH /stations/:id (photos)',
+    expected: { ...stationStaff(200), station_manager: 403 },
+    request: (_session, world) => ({
+      method: 'PATCH',
+      path: `/stations/${world.liuyang.station.id}`,
+      body: { photoMediaIds: [] },
+    }),
+  },
+  {
+    // Photos are read by signed URL only: a token, any role's, is no way in.
+    route: 'GET /media/:id/full (unsigned)',
+    expected: everyone(404),
+    request: () => ({ path: `/media/${randomUUID()}/full` }),
+  },
 ];
 
 const ERROR_CODE_OF: Readonly<Record<number, string>> = {

@@ -13,6 +13,8 @@ export interface ApiRequest {
   token?: string;
   /** Serialised as JSON when present. */
   body?: unknown;
+  /** Sent as it is (a multipart upload), with the content type given in `headers`. */
+  payload?: Buffer;
   /** The caller's address; a fresh one per request unless given (rate limits key on it). */
   ip?: string;
   headers?: Record<string, string>;
@@ -49,7 +51,8 @@ export async function api<T = unknown>(
     method: request.method ?? 'GET',
     url: `${API_PREFIX}${request.path}`,
     headers,
-    payload: request.body === undefined ? undefined : JSON.stringify(request.body),
+    payload:
+      request.payload ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
     remoteAddress: request.ip ?? nextIp(),
   });
   const text = response.payload;

@@ -1,6 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -21,6 +22,8 @@ import {
 } from 'class-validator';
 import { AMENITIES, STATION_STATUSES, type Amenity, type StationStatus } from '../enums';
 import { MAX_GEOFENCE_RADIUS_M, MIN_GEOFENCE_RADIUS_M } from '../checkin-values';
+import { MAX_STATION_PHOTOS } from '../report-values';
+import type { MediaView } from './media.dto';
 import { NearbyPageQueryDto } from './nearby-query.dto';
 import { parseBooleanFlag, splitCsv } from './query-transforms';
 
@@ -117,6 +120,11 @@ export interface StationDetail extends StationSummary {
   hotlines: StationHotline[];
   description: string | null;
   geofenceRadiusM: number;
+  /**
+   * The station's photos in their order, with signed URLs that expire (`urlExpiresAt`): load
+   * the station again for fresh ones.
+   */
+  photos: MediaView[];
 }
 
 /** What a station's opening hours, hotlines and services may hold at most. */
@@ -373,6 +381,18 @@ export class UpdateStationDto {
   @Min(MIN_GEOFENCE_RADIUS_M)
   @Max(MAX_GEOFENCE_RADIUS_M)
   geofenceRadiusM?: number;
+
+  /**
+   * The station's photos, the whole list in order (`[]` removes them all). Ids not on the
+   * station yet must be your own uploads (`POST /media`) not used elsewhere (else 422
+   * MEDIA_NOT_ATTACHABLE); photos left out are removed from the station and deleted.
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_STATION_PHOTOS)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  photoMediaIds?: string[];
 }
 
 /** The fields a station manager may change on their own station. */

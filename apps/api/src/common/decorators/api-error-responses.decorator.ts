@@ -8,6 +8,8 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND: absent, malformed id, or not visible to the caller',
   409: 'A business conflict',
+  413: 'PAYLOAD_TOO_LARGE: the body or file is over its limit (details say which)',
+  415: 'UNSUPPORTED_MEDIA_TYPE: the file bytes are not an accepted image',
   422: 'Refused by a rule',
   429: 'RATE_LIMITED: too many requests (Retry-After says when to try again)',
   503: 'SERVICE_UNAVAILABLE',

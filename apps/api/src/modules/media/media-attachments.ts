@@ -3,7 +3,7 @@ import { MediaView } from '@yizhan/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { TxManager } from '../../database/transactions';
-import { MediaEntity, MediaTargetType } from './media.entity';
+import { DISCARDED, MediaEntity, MediaTargetType } from './media.entity';
 import { MediaError } from './media.errors';
 import { MediaUrlSigner } from './media-url-signer';
 import { hammingDistance, phashBands } from './perceptual-hash';
@@ -40,10 +40,13 @@ export class MediaAttachments {
     target: MediaTarget,
     now: Date,
   ): Promise<void> {
-    if (mediaIds.length === 0) return;
-    const rows = await manager.find(MediaEntity, { where: { id: In([...mediaIds]) } });
+    // Ids as stored (lowercase); one sent twice is attached once, at its first place (a second
+    // pass would find it taken by this very request and refuse it).
+    const ids = [...new Set(mediaIds.map((id) => id.toLowerCase()))];
+    if (ids.length === 0) return;
+    const rows = await manager.find(MediaEntity, { where: { id: In(ids) } });
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const refused = mediaIds.filter((id) => {
+    const refused = ids.filter((id) => {
       const row = byId.get(id);
       if (!row || row.uploaderId !== uploaderId) return true;
       return (
@@ -56,7 +59,7 @@ export class MediaAttachments {
       where: { targetType: target.type, targetId: target.id },
     });
     let position = already;
-    for (const id of mediaIds) {
+    for (const id of ids) {
       if (byId.get(id)?.targetId !== null) continue;
       // Conditional on still being free: a parallel request attaching it elsewhere loses here.
       const result = await manager
@@ -68,6 +71,64 @@ export class MediaAttachments {
       if (result.affected !== 1) throw MediaError.notAttachable([id]);
       position += 1;
     }
+  }
+
+  /**
+   * Makes `mediaIds` the target's whole list of photos, in that order (a station's photos).
+   * Ids new to the target are attached as `attach` does (the uploader's and free, else 422
+   * refusing the whole list); photos left out are discarded (the sweep deletes their files);
+   * the kept ones take their new places. Answers the list before and after.
+   */
+  async replace(
+    manager: TxManager,
+    target: MediaTarget,
+    mediaIds: readonly string[],
+    uploaderId: string,
+    now: Date,
+  ): Promise<{ before: string[]; after: string[] }> {
+    const wanted = [...new Set(mediaIds.map((id) => id.toLowerCase()))];
+    const current = await manager.find(MediaEntity, {
+      where: { targetType: target.type, targetId: target.id },
+      order: { position: 'ASC', createdAt: 'ASC' },
+    });
+    const before = current.map((row) => row.id);
+    if (before.length === wanted.length && before.every((id, index) => id === wanted[index])) {
+      return { before, after: before };
+    }
+
+    await this.attach(
+      manager,
+      wanted.filter((id) => !before.includes(id)),
+      uploaderId,
+      target,
+      now,
+    );
+    const dropped = before.filter((id) => !wanted.includes(id));
+    if (dropped.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .update(MediaEntity)
+        .set({ targetType: DISCARDED, targetId: () => 'id', position: 0 })
+        .where('id IN (:...dropped) AND target_type = :type AND target_id = :targetId', {
+          dropped,
+          type: target.type,
+          targetId: target.id,
+        })
+        .execute();
+    }
+    for (const [position, id] of wanted.entries()) {
+      await manager
+        .createQueryBuilder()
+        .update(MediaEntity)
+        .set({ position })
+        .where('id = :id AND target_id = :targetId AND position <> :position', {
+          id,
+          targetId: target.id,
+          position,
+        })
+        .execute();
+    }
+    return { before, after: wanted };
   }
 
   /** Signed views of the photos of each target, in their order. */
@@ -109,6 +170,8 @@ export class MediaAttachments {
       where: { id: In([...mediaIds]) },
     });
     const reused: string[] = [];
+    // Answered in the order the ids were given.
+    own.sort((a, b) => mediaIds.indexOf(a.id) - mediaIds.indexOf(b.id));
     for (const photo of own) {
       const bands = phashBands(photo.phash);
       const candidates = await this.dataSource.manager
@@ -132,7 +195,7 @@ export class MediaAttachments {
     return reused;
   }
 
-  /** Unattached photos of an uploader, oldest first (the sweep and the data export use this). */
+  /** Photos never attached, uploaded before `before`, oldest first (the sweep uses this). */
   unattachedBefore(before: Date, limit: number): Promise<MediaEntity[]> {
     return this.dataSource.manager
       .createQueryBuilder(MediaEntity, 'media')

@@ -5,6 +5,13 @@ import { UUID_COLUMN } from '../../database/column-types';
 export type MediaTargetType = 'report' | 'report_resolution' | 'station';
 
 /**
+ * Marks a photo on its way out (removed from its station, or claimed by the sweep): nothing
+ * can attach it any more, and the sweep deletes its files, then its row.
+ */
+export const DISCARDED = 'discarded';
+export type StoredTargetType = MediaTargetType | typeof DISCARDED;
+
+/**
  * One uploaded photo as stored: re-encoded, without metadata, under server-made keys. It is
  * nobody's but its uploader's until it is attached to a target (a report, a resolution, a
  * station); who may see it follows from that target. Unattached photos are swept after a day.
@@ -64,7 +71,7 @@ export class MediaEntity {
   phashBand3!: string;
 
   @Column({ name: 'target_type', type: 'varchar', length: 24, nullable: true })
-  targetType!: MediaTargetType | null;
+  targetType!: StoredTargetType | null;
 
   @Column({ name: 'target_id', ...UUID_COLUMN, nullable: true })
   targetId!: string | null;

@@ -23,3 +23,28 @@ export function hammingDistance(a: string, b: string): number {
   }
   return distance;
 }
+
+/** A dHash looks at the picture shrunk to this greyscale grid: 8 comparisons in each of 8 rows. */
+export const DHASH_GRID_WIDTH = 9;
+export const DHASH_GRID_HEIGHT = 8;
+
+/**
+ * The dHash of a 9×8 greyscale grid (row by row, one byte a pixel): one bit per horizontal
+ * neighbour pair, set where the left pixel is brighter. Brightness gradients survive
+ * re-encoding and resizing, so the same picture keeps (almost) the same bits.
+ */
+export function dHashOfGrid(pixels: Uint8Array): string {
+  if (pixels.length !== DHASH_GRID_WIDTH * DHASH_GRID_HEIGHT) {
+    throw new Error(`A dHash grid has ${DHASH_GRID_WIDTH * DHASH_GRID_HEIGHT} pixels`);
+  }
+  let hex = '';
+  for (let row = 0; row < DHASH_GRID_HEIGHT; row += 1) {
+    let byte = 0;
+    for (let x = 0; x < DHASH_GRID_WIDTH - 1; x += 1) {
+      const at = row * DHASH_GRID_WIDTH + x;
+      byte = (byte << 1) | (pixels[at] > pixels[at + 1] ? 1 : 0);
+    }
+    hex += byte.toString(16).padStart(2, '0');
+  }
+  return hex;
+}

@@ -17,6 +17,7 @@ import { AccessPolicy, Action } from '../access/access-policy';
 import { RequestMeta } from '../access/access.decorators';
 import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
+import { MediaAttachments } from '../media/media-attachments';
 import { StationCodes } from './station-codes';
 import {
   assertValidStationInput,
@@ -50,6 +51,7 @@ export class StationAdminService {
     private readonly codes: StationCodes,
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly media: MediaAttachments,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -89,7 +91,8 @@ export class StationAdminService {
   /**
    * Changes the sent fields. A field the caller's role may not change (a manager's name or
    * location, say) refuses the whole request with 403 naming the fields; a station the caller
-   * may not change at all is 404. Sending what is already stored writes nothing.
+   * may not change at all is 404. Sending what is already stored writes nothing. Photos
+   * (`photoMediaIds`) change with the fields, in the same transaction and audit entry.
    */
   async update(
     actor: Actor,
@@ -111,12 +114,32 @@ export class StationAdminService {
     assertValidStationInput(input);
     const current = stationFieldsOf(station);
     const changes = changedFields(current, input);
-    if (Object.keys(changes).length > 0) {
-      const before = Object.fromEntries(
+    const photoIds = dto.photoMediaIds;
+    if (Object.keys(changes).length > 0 || photoIds !== undefined) {
+      const before: Record<string, unknown> = Object.fromEntries(
         Object.keys(changes).map((field) => [field, current[field as keyof StationFields]]),
       );
+      const after: Record<string, unknown> = { ...changes };
       await this.transactions.run(async (manager) => {
-        await this.stations.update(station.id, toStationColumns(changes), manager);
+        if (photoIds !== undefined) {
+          // New photos must be the caller's own uploads; dropped ones are deleted.
+          const photos = await this.media.replace(
+            manager,
+            { type: 'station', id: station.id },
+            photoIds,
+            actor.userId,
+            this.clock.now(),
+          );
+          if (photos.before.join() !== photos.after.join()) {
+            before.photoMediaIds = photos.before;
+            after.photoMediaIds = photos.after;
+          }
+        }
+        if (Object.keys(changes).length > 0) {
+          await this.stations.update(station.id, toStationColumns(changes), manager);
+        }
+        // Sending what is already stored writes nothing, not even an audit entry.
+        if (Object.keys(after).length === 0) return;
         await this.audit.record(
           actor,
           meta,
@@ -126,7 +149,7 @@ export class StationAdminService {
             targetId: station.id,
             regionId: station.regionId,
             before,
-            after: changes,
+            after,
           },
           manager,
         );

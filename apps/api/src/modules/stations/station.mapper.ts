@@ -1,4 +1,4 @@
-import { StationDetail, StationSummary } from '@yizhan/contracts';
+import { MediaView, StationDetail, StationSummary } from '@yizhan/contracts';
 import { DEFAULT_TIME_ZONE } from '../regions/region.entity';
 import { fromAmenityMask } from './amenity-mask';
 import { rideMinutes, walkMinutes } from './geo';
@@ -31,7 +31,11 @@ export function toStationSummary(station: StationEntity, view: StationView): Sta
   return summary;
 }
 
-export function toStationDetail(station: StationEntity, view: StationView): StationDetail {
+export function toStationDetail(
+  station: StationEntity,
+  view: StationView,
+  photos: MediaView[],
+): StationDetail {
   return {
     ...toStationSummary(station, view),
     phone: station.phone,
@@ -42,6 +46,7 @@ export function toStationDetail(station: StationEntity, view: StationView): Stat
     hotlines: station.hotlines,
     description: station.description,
     geofenceRadiusM: station.geofenceRadiusM,
+    photos,
   };
 }
 

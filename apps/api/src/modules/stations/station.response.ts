@@ -14,6 +14,7 @@ import {
   StationStatus,
   StationSummary,
 } from '@yizhan/contracts';
+import { MediaViewResponse } from '../media/media.response';
 
 // OpenAPI descriptions of the station responses. They implement the contract types, so the
 // compiler keeps the documentation in step with what the API returns.
@@ -143,6 +144,12 @@ export class StationDetailResponse extends StationSummaryResponse implements Sta
 
   @ApiProperty({ description: 'Metres around the station inside which a poster check-in counts' })
   geofenceRadiusM!: number;
+
+  @ApiProperty({
+    type: [MediaViewResponse],
+    description: 'Photos in their order; their signed URLs expire (load the station again)',
+  })
+  photos!: MediaViewResponse[];
 }
 
 export class StationLiveCodeResponse implements LiveCodeResponse {

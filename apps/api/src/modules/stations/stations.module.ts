@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { MediaModule } from '../media/media.module';
 import { RegionsModule } from '../regions/regions.module';
 import { StationAdminService } from './station-admin.service';
 import { StationEntity } from './station.entity';
@@ -10,7 +11,7 @@ import { StationsService } from './stations.service';
 import { StationCodes } from './station-codes';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StationEntity]), RegionsModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([StationEntity]), RegionsModule, AuditModule, MediaModule],
   controllers: [StationsController],
   providers: [StationsRepository, StationsService, StationAdminService, StationCodes],
   exports: [StationsRepository, StationCodes],

@@ -2,6 +2,7 @@ import { Test } from '@nestjs/testing';
 import { ListStationsQueryDto, OpeningHours, StationSummary } from '@yizhan/contracts';
 import { getLoggerToken, PinoLogger } from 'nestjs-pino';
 import { Clock } from '../../common/clock';
+import { MediaAttachments } from '../media/media-attachments';
 import { RegionEntity } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import { StationEntity } from './station.entity';
@@ -78,11 +79,15 @@ async function serviceOver(rows: StationEntity[]) {
   const store = new InMemoryStations(rows);
   const regions: Pick<RegionsService, 'findScope'> = { findScope: async () => null };
   const clock: Clock = { now: () => NOW };
+  const media: Pick<MediaAttachments, 'viewsOf'> = {
+    viewsOf: async (_type, ids) => new Map(ids.map((id) => [id, []])),
+  };
   const moduleRef = await Test.createTestingModule({
     providers: [
       StationsService,
       { provide: StationsRepository, useValue: store },
       { provide: RegionsService, useValue: regions },
+      { provide: MediaAttachments, useValue: media },
       { provide: Clock, useValue: clock },
       {
         provide: getLoggerToken(StationsService.name),

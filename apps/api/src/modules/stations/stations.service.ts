@@ -9,6 +9,7 @@ import {
 import { PinoLogger, InjectPinoLogger } from 'nestjs-pino';
 import { Clock } from '../../common/clock';
 import { isUuid } from '../../common/uuid';
+import { MediaAttachments } from '../media/media-attachments';
 import { RegionsService } from '../regions/regions.service';
 import { toAmenityMask } from './amenity-mask';
 import { boundingBox, haversineMeters, LatLng } from './geo';
@@ -40,6 +41,7 @@ export class StationsService {
   constructor(
     private readonly stations: StationsRepository,
     private readonly regions: RegionsService,
+    private readonly media: MediaAttachments,
     private readonly clock: Clock,
     @InjectPinoLogger(StationsService.name) private readonly logger: PinoLogger,
   ) {}
@@ -47,7 +49,13 @@ export class StationsService {
   async get(id: string): Promise<StationDetail> {
     const station = isUuid(id) ? await this.stations.findById(id.toLowerCase()) : null;
     if (!station) throw StationError.notFound();
-    return toStationDetail(station, { openNow: isStationOpenAt(station, this.clock.now()) });
+    // Whoever may see a station may see its photos.
+    const photos = (await this.media.viewsOf('station', [station.id])).get(station.id) ?? [];
+    return toStationDetail(
+      station,
+      { openNow: isStationOpenAt(station, this.clock.now()) },
+      photos,
+    );
   }
 
   async list(query: ListStationsQueryDto): Promise<Page<StationSummary>> {

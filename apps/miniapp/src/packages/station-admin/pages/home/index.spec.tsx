@@ -28,6 +28,7 @@ function station(extra: Partial<StationDetail> = {}): StationDetail {
     hotlines: [],
     description: null,
     geofenceRadiusM: 150,
+    photos: [],
     ...extra,
   };
 }

@@ -32,6 +32,7 @@ function station(extra: Partial<StationDetail> = {}): StationDetail {
     hotlines: [{ name: '12345 政务热线', phone: '12345' }],
     description: null,
     geofenceRadiusM: 150,
+    photos: [],
     ...extra,
   };
 }
