@@ -86,3 +86,25 @@ export function Map(props: {
     </div>
   );
 }
+
+/** Taro's Textarea reports its value as `event.detail.value`, as WeChat does. */
+export function Textarea(props: {
+  className?: string;
+  value?: string;
+  placeholder?: string;
+  maxlength?: number;
+  disabled?: boolean;
+  autoHeight?: boolean;
+  onInput?: (event: { detail: { value: string } }) => void;
+}) {
+  return (
+    <textarea
+      className={props.className}
+      value={props.value ?? ''}
+      placeholder={props.placeholder}
+      maxLength={props.maxlength}
+      disabled={props.disabled}
+      onChange={(event) => props.onInput?.({ detail: { value: event.target.value } })}
+    />
+  );
+}
