@@ -31,8 +31,16 @@ export function Image(props: {
   mode?: string;
   ariaLabel?: string;
   showMenuByLongpress?: boolean;
+  onClick?: () => void;
 }) {
-  return <img className={props.className} src={props.src} alt={props.ariaLabel ?? ''} />;
+  return (
+    <img
+      className={props.className}
+      src={props.src}
+      alt={props.ariaLabel ?? ''}
+      onClick={props.onClick}
+    />
+  );
 }
 
 /** Taro's Input reports its value as `event.detail.value`, as WeChat does. */

@@ -60,11 +60,24 @@ async function compressOnWeapp(file: ChosenFile): Promise<string> {
   }
 }
 
+/** A local image decodes in well under a second; past this the original is sent as it is. */
+const DECODE_TIMEOUT_MS = 5_000;
+
 function loadImage(src: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const image = new Image();
-    image.onload = () => resolve(image);
-    image.onerror = () => reject(new Error('image did not load'));
+    const timer = setTimeout(
+      () => reject(new Error('image did not load in time')),
+      DECODE_TIMEOUT_MS,
+    );
+    image.onload = () => {
+      clearTimeout(timer);
+      resolve(image);
+    };
+    image.onerror = () => {
+      clearTimeout(timer);
+      reject(new Error('image did not load'));
+    };
     image.src = src;
   });
 }

@@ -1,16 +1,10 @@
 import Taro from '@tarojs/taro';
-import {
-  ConsentKind,
-  ErrorCode,
-  type CategoryIcon,
-  type ConsentKind as ConsentKindValue,
-  type ReportView,
-} from '@yizhan/contracts';
-import { ApiError, ClientErrorCode, toApiError } from './api-error';
-import { consentState, PRIVACY_VERSION } from './consent';
+import { ConsentKind, ErrorCode, type CategoryIcon, type ReportView } from '@yizhan/contracts';
+import { type ApiError, ClientErrorCode, toApiError } from './api-error';
+import { withConsentRetry } from './consent';
 import { newUuid } from './idempotency';
 import { uploadPhoto } from './media';
-import { getMe, grantConsent } from './me';
+import { getMe } from './me';
 import { createReport } from './reports';
 import { session } from './session';
 
@@ -198,30 +192,6 @@ export async function deviceOffline(): Promise<boolean> {
   }
 }
 
-/** The consent a refusal names (`details.kind`), else the one the step needs. */
-function consentKindOf(error: ApiError, fallback: ConsentKindValue): ConsentKindValue {
-  const kind = (error.details as { kind?: unknown } | null | undefined)?.kind;
-  return kind === ConsentKind.Location || kind === ConsentKind.Photos ? kind : fallback;
-}
-
-/**
- * Runs a call once more after recording a consent this device holds but the server lacks
- * (agreed while signed out, or on the server withdrawn elsewhere), as the check-in does.
- */
-async function withConsent<T>(kind: ConsentKindValue, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (caught) {
-    if (!(caught instanceof ApiError) || caught.code !== ErrorCode.CONSENT_REQUIRED) throw caught;
-    const needed = consentKindOf(caught, kind);
-    if (consentState(needed) !== 'granted') throw caught;
-    await grantConsent(needed, PRIVACY_VERSION).catch(() => {
-      throw caught;
-    });
-    return call();
-  }
-}
-
 export class ReportQueue {
   private drafts: ReportDraft[] | undefined;
   private readonly sending = new Set<string>();
@@ -374,7 +344,7 @@ export class ReportQueue {
       const mediaIds = await this.uploadPhotos(id);
       const draft = this.find(id);
       if (!draft) return { kind: 'missing' };
-      const report = await withConsent(ConsentKind.Location, () =>
+      const report = await withConsentRetry(ConsentKind.Location, () =>
         createReport({
           clientRequestId: draft.clientRequestId,
           category: draft.category,
@@ -454,7 +424,9 @@ export class ReportQueue {
       if (this.lost(draft, index)) throw new PhotoLostError(index);
       let mediaId: string;
       try {
-        const media = await withConsent(ConsentKind.Photos, () => uploadPhoto(photo.localPath));
+        const media = await withConsentRetry(ConsentKind.Photos, () =>
+          uploadPhoto(photo.localPath),
+        );
         mediaId = media.id;
       } catch (caught) {
         const error = toApiError(caught);
@@ -506,6 +478,20 @@ export class ReportQueue {
 }
 
 export const reportQueue = new ReportQueue();
+
+/** The draft 我的报事 asked the 报事 tab to open for editing (a tab page takes no query). */
+let draftToEdit: string | null = null;
+
+export function requestDraftEdit(clientRequestId: string): void {
+  draftToEdit = clientRequestId;
+}
+
+/** The draft to edit, once: the tab clears it as it loads it into the form. */
+export function takeDraftEdit(): string | null {
+  const id = draftToEdit;
+  draftToEdit = null;
+  return id;
+}
 
 let installed = false;
 
