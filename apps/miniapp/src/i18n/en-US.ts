@@ -54,7 +54,6 @@ export const enUS: PartialMessages = {
     'detail.checkin': 'Scan to check in',
     'detail.copyAddress': 'Copy address',
     'detail.addressCopied': 'Address copied',
-    'soon.title': 'Coming soon',
     'common.cancel': 'Cancel',
     'common.unset': 'Not set',
     'common.signIn': 'Sign in',

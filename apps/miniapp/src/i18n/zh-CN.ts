@@ -112,9 +112,6 @@ export const zhCN = {
     'detail.error.title': '驿站信息加载失败',
     'detail.actionFailed': '操作未完成，请稍后再试',
 
-    'soon.title': '即将开放',
-    'soon.report': '随手报事即将开放：发现道路破损、设施损坏等隐患，拍照上报给社区处理。',
-
     'scan.title': '到驿站扫码签到',
     'scan.hint':
       '扫一扫驿站现场的签到二维码（站内屏幕上的动态码，或张贴的驿站海报），记录到访并获得积分。',
