@@ -1,6 +1,11 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { MAX_REPORT_DESCRIPTION, MAX_REPORT_PHOTOS, type ReportView } from '@yizhan/contracts';
+import {
+  ErrorCode,
+  MAX_REPORT_DESCRIPTION,
+  MAX_REPORT_PHOTOS,
+  type ReportView,
+} from '@yizhan/contracts';
 import { useCallback, useState } from 'react';
 import { Button } from '../../../../components/nutui';
 import { PhotoGrid } from '../../../../components/PhotoGrid';
@@ -13,16 +18,20 @@ import { descriptionError } from '../../../../hooks/useReportForm';
 import { useResource } from '../../../../hooks/useResource';
 import { useSession } from '../../../../hooks/useSession';
 import { errorMessage, t } from '../../../../i18n';
-import { toApiError } from '../../../../services/api-error';
+import { toApiError, type ApiError } from '../../../../services/api-error';
 import { getReport, updateReport } from '../../../../services/reports';
 import './index.scss';
 
 /** 修改描述: the reporter, while the report is 待受理. */
-function EditDescription(props: {
+interface EditProps {
   report: ReportView;
   onClose: () => void;
   onSaved: (report: ReportView) => void;
-}) {
+  /** Accepted meanwhile: edits are over; the page says so and shows the fresh report. */
+  onStale: (error: ApiError) => void;
+}
+
+function EditDescription(props: EditProps) {
   const [text, setText] = useState(props.report.description);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -37,7 +46,9 @@ function EditDescription(props: {
     try {
       props.onSaved(await updateReport(props.report.id, { description: text.trim() }));
     } catch (caught) {
-      setError(errorMessage(toApiError(caught).code));
+      const apiError = toApiError(caught);
+      if (apiError.code === ErrorCode.REPORT_BAD_TRANSITION) props.onStale(apiError);
+      else setError(errorMessage(apiError.code));
     } finally {
       setSaving(false);
     }
@@ -72,11 +83,7 @@ function EditDescription(props: {
 }
 
 /** 补充照片: up to six photos in all, uploaded as they are picked, then attached at once. */
-function AddPhotos(props: {
-  report: ReportView;
-  onClose: () => void;
-  onSaved: (report: ReportView) => void;
-}) {
+function AddPhotos(props: EditProps) {
   const photos = usePhotoUploads(Math.max(0, MAX_REPORT_PHOTOS - props.report.photos.length));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -102,7 +109,9 @@ function AddPhotos(props: {
       });
       props.onSaved(report);
     } catch (caught) {
-      setError(errorMessage(toApiError(caught).code));
+      const apiError = toApiError(caught);
+      if (apiError.code === ErrorCode.REPORT_BAD_TRANSITION) props.onStale(apiError);
+      else setError(errorMessage(apiError.code));
     } finally {
       setSaving(false);
     }
@@ -160,6 +169,11 @@ function ReportDetail({ id }: { id: string }) {
     setEditing(null);
     void Taro.showToast({ title: t('reportDetail.saved'), icon: 'none' });
   };
+  const stale = (error: ApiError) => {
+    setEditing(null);
+    void Taro.showToast({ title: errorMessage(error.code), icon: 'none' });
+    void actions.reload();
+  };
 
   return (
     <View className="report-detail">
@@ -193,10 +207,15 @@ function ReportDetail({ id }: { id: string }) {
         )}
       </ReportBody>
       {editing === 'description' && (
-        <EditDescription report={data} onClose={() => setEditing(null)} onSaved={saved} />
+        <EditDescription
+          report={data}
+          onClose={() => setEditing(null)}
+          onSaved={saved}
+          onStale={stale}
+        />
       )}
       {editing === 'photos' && (
-        <AddPhotos report={data} onClose={() => setEditing(null)} onSaved={saved} />
+        <AddPhotos report={data} onClose={() => setEditing(null)} onSaved={saved} onStale={stale} />
       )}
     </View>
   );
