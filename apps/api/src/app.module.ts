@@ -32,6 +32,9 @@ import { UsersModule } from './modules/users/users.module';
 import { VisitsModule } from './modules/visits/visits.module';
 import { MediaModule } from './modules/media/media.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { DepartmentsModule } from './modules/departments/departments.module';
+import { ReportCategoriesModule } from './modules/report-categories/report-categories.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -63,6 +66,9 @@ export class AppModule {
         VisitsModule,
         MediaModule,
         NotificationsModule,
+        DepartmentsModule,
+        ReportCategoriesModule,
+        ReportsModule,
         // Scheduled jobs (point and code expiry) run in the service, not under tests, which run
         // them with the clock they choose.
         ...(config.nodeEnv === 'test' ? [] : [ScheduleModule.forRoot()]),

@@ -20,6 +20,28 @@ export type SmsConfig =
   | { sender: 'none' }
   | { sender: 'webhook'; webhookUrl: string; webhookToken: string | null };
 
+/** Which page of the mini-program a subscribe message opens (WeChat's `miniprogram_state`). */
+export type MiniprogramState = 'formal' | 'trial' | 'developer';
+
+/** What one field of the report-status template shows; its key's type decides the format. */
+export type TemplateFieldSource = 'category' | 'status' | 'time' | 'note' | 'points';
+
+export interface TemplateField {
+  /** The template's key, e.g. `thing1`: a WeChat type name followed by digits. */
+  readonly key: string;
+  readonly source: TemplateFieldSource;
+}
+
+/**
+ * WeChat subscribe messages on report status changes. Null when `WECHAT_REPORT_TEMPLATE_ID`
+ * is unset: notifications are then in-app only.
+ */
+export interface WechatReportMessagesConfig {
+  readonly templateId: string;
+  readonly fields: readonly TemplateField[];
+  readonly miniprogramState: MiniprogramState;
+}
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /**
@@ -45,6 +67,7 @@ export abstract class AppConfig {
     readonly appId: string | null;
     readonly secret: string | null;
     readonly apiBase: string;
+    readonly reportMessages: WechatReportMessagesConfig | null;
   };
   abstract readonly redisUrl: string | null;
   abstract readonly corsOrigins: readonly string[];

@@ -4,6 +4,7 @@ import { Environment, loadConfig } from './load-config';
 
 const CWD = '/srv/yizhan';
 const KEY = 'k'.repeat(32);
+const WECHAT = { WECHAT_APPID: 'wx123', WECHAT_SECRET: 'shh' };
 
 function configErrorOf(env: Environment): ConfigError {
   try {
@@ -27,6 +28,7 @@ describe(loadConfig.name, () => {
       appId: null,
       secret: null,
       apiBase: 'https://api.weixin.qq.com',
+      reportMessages: null,
     });
     expect(config.jwtSecret).toBeNull();
     expect(config.dataEncryptionKey).toBeNull();
@@ -99,6 +101,7 @@ describe(loadConfig.name, () => {
       appId: 'wx123',
       secret: 'shh',
       apiBase: 'http://127.0.0.1:9999',
+      reportMessages: null,
     });
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379/0');
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
@@ -144,6 +147,36 @@ describe(loadConfig.name, () => {
     ],
     ['WECHAT_API_BASE', { WECHAT_API_BASE: 'not a url' }, 'WECHAT_API_BASE must be an http(s) URL'],
     ['WECHAT_API_BASE', { WECHAT_API_BASE: 'ftp://x.example' }, 'WECHAT_API_BASE must be an http'],
+    [
+      'WECHAT_REPORT_TEMPLATE_ID',
+      { WECHAT_REPORT_TEMPLATE_ID: 'tmpl-1' },
+      'WECHAT_REPORT_TEMPLATE_ID needs WECHAT_APPID and WECHAT_SECRET',
+    ],
+    [
+      'WECHAT_REPORT_TEMPLATE_ID',
+      { ...WECHAT, WECHAT_REPORT_TEMPLATE_ID: 'not a template id' },
+      'WECHAT_REPORT_TEMPLATE_ID must be 1-64 letters',
+    ],
+    [
+      'WECHAT_REPORT_TEMPLATE_FIELDS',
+      { ...WECHAT, WECHAT_REPORT_TEMPLATE_FIELDS: 'thing1=category,time2=note' },
+      'a time field shows one of time',
+    ],
+    [
+      'WECHAT_REPORT_TEMPLATE_FIELDS',
+      { WECHAT_REPORT_TEMPLATE_FIELDS: 'amount1=points' },
+      'keys must be thing/short_thing/phrase/time/date/number followed by digits',
+    ],
+    [
+      'WECHAT_REPORT_TEMPLATE_FIELDS',
+      { WECHAT_REPORT_TEMPLATE_FIELDS: 'thing1=note,thing1=category' },
+      'names thing1 twice',
+    ],
+    [
+      'WECHAT_MINIPROGRAM_STATE',
+      { WECHAT_MINIPROGRAM_STATE: 'beta' },
+      'WECHAT_MINIPROGRAM_STATE must be one of formal, trial, developer',
+    ],
     ['REDIS_URL', { REDIS_URL: 'http://cache' }, 'REDIS_URL must be a redis://'],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'https://a.example/path' }, 'CORS_ORIGINS must be a comma'],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
@@ -156,6 +189,40 @@ describe(loadConfig.name, () => {
     expect(error.message).toContain(text);
     expect(error.message.startsWith('Invalid configuration: ')).toBe(true);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('reads the report subscribe-message template, its fields and the mini-program state', () => {
+    const config = loadConfig(
+      {
+        ...WECHAT,
+        WECHAT_REPORT_TEMPLATE_ID: 'Ab-3_x',
+        WECHAT_REPORT_TEMPLATE_FIELDS: ' short_thing2 = status , date5=time,number7=points ',
+        WECHAT_MINIPROGRAM_STATE: 'Trial',
+      },
+      CWD,
+    );
+
+    expect(config.wechat.reportMessages).toEqual({
+      templateId: 'Ab-3_x',
+      fields: [
+        { key: 'short_thing2', source: 'status' },
+        { key: 'date5', source: 'time' },
+        { key: 'number7', source: 'points' },
+      ],
+      miniprogramState: 'trial',
+    });
+    expect(
+      loadConfig({ ...WECHAT, WECHAT_REPORT_TEMPLATE_ID: 't' }, CWD).wechat.reportMessages,
+    ).toEqual({
+      templateId: 't',
+      fields: [
+        { key: 'thing1', source: 'category' },
+        { key: 'phrase2', source: 'status' },
+        { key: 'time3', source: 'time' },
+        { key: 'thing4', source: 'note' },
+      ],
+      miniprogramState: 'formal',
+    });
   });
 
   it('turns phone login off by default in production (no development SMS sender there)', () => {

@@ -1,6 +1,14 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import { AppConfig, DatabaseConfig, LogLevel, SmsConfig } from './app-config';
+import {
+  AppConfig,
+  DatabaseConfig,
+  LogLevel,
+  MiniprogramState,
+  SmsConfig,
+  WechatReportMessagesConfig,
+} from './app-config';
 import { ConfigError, ConfigIssue } from './config.error';
+import { DEFAULT_REPORT_TEMPLATE_FIELDS, parseTemplateFields } from './wechat-template-fields';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -47,6 +55,9 @@ export function loadConfig(env: Environment, cwd = process.cwd()): AppConfig {
   const dataDirRaw = read('DATA_DIR') ?? './data';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
 
+  const wechatAppId = read('WECHAT_APPID') ?? null;
+  const wechatSecret = read('WECHAT_SECRET') ?? null;
+
   const config: AppConfig = {
     nodeEnv,
     isProduction,
@@ -70,10 +81,19 @@ export function loadConfig(env: Environment, cwd = process.cwd()): AppConfig {
       (variable, problem) => fail(variable, problem, { sender: 'none' }),
     ),
     wechat: {
-      appId: read('WECHAT_APPID') ?? null,
-      secret: read('WECHAT_SECRET') ?? null,
+      appId: wechatAppId,
+      secret: wechatSecret,
       apiBase: parseHttpUrl(read('WECHAT_API_BASE') ?? DEFAULT_WECHAT_API_BASE, (problem) =>
         fail('WECHAT_API_BASE', problem, DEFAULT_WECHAT_API_BASE),
+      ),
+      reportMessages: parseReportMessages(
+        {
+          templateId: read('WECHAT_REPORT_TEMPLATE_ID'),
+          fields: read('WECHAT_REPORT_TEMPLATE_FIELDS'),
+          miniprogramState: read('WECHAT_MINIPROGRAM_STATE'),
+        },
+        wechatAppId !== null && wechatSecret !== null,
+        (variable, problem) => fail(variable, problem, null),
       ),
     },
     redisUrl: parseRedisUrl(read('REDIS_URL'), (problem) => fail('REDIS_URL', problem, null)),
@@ -171,6 +191,38 @@ function parseSms(
   const url = parseHttpUrl(webhookUrl, () => '');
   if (url === '') return reject('SMS_WEBHOOK_URL', 'must be an http(s) URL');
   return { sender: 'webhook', webhookUrl: url, webhookToken: webhookToken ?? null };
+}
+
+const TEMPLATE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const MINIPROGRAM_STATES: readonly MiniprogramState[] = ['formal', 'trial', 'developer'];
+
+/**
+ * Subscribe messages need the app's credentials (for the access token) besides the template,
+ * so a template id without them is a mistake worth stopping for, not a silent no-op.
+ */
+function parseReportMessages(
+  raw: { templateId?: string; fields?: string; miniprogramState?: string },
+  hasCredentials: boolean,
+  reject: (variable: string, problem: string) => null,
+): WechatReportMessagesConfig | null {
+  const state = (raw.miniprogramState ?? 'formal').toLowerCase();
+  if (!(MINIPROGRAM_STATES as readonly string[]).includes(state)) {
+    return reject('WECHAT_MINIPROGRAM_STATE', `must be one of ${MINIPROGRAM_STATES.join(', ')}`);
+  }
+  const fields = parseTemplateFields(raw.fields ?? DEFAULT_REPORT_TEMPLATE_FIELDS);
+  if (typeof fields === 'string') return reject('WECHAT_REPORT_TEMPLATE_FIELDS', fields);
+  if (raw.templateId === undefined) return null;
+  if (!TEMPLATE_ID_PATTERN.test(raw.templateId)) {
+    return reject('WECHAT_REPORT_TEMPLATE_ID', 'must be 1-64 letters, digits, - or _');
+  }
+  if (!hasCredentials) {
+    return reject('WECHAT_REPORT_TEMPLATE_ID', 'needs WECHAT_APPID and WECHAT_SECRET to be set');
+  }
+  return {
+    templateId: raw.templateId,
+    fields,
+    miniprogramState: state as MiniprogramState,
+  };
 }
 
 function parseHttpUrl(raw: string, reject: Reject<string>): string {

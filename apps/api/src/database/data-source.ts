@@ -10,6 +10,12 @@ import { WechatIdentityEntity } from '../modules/auth/wechat-identity.entity';
 import { CheckinGateEntity } from '../modules/checkins/checkin-gate.entity';
 import { MediaEntity } from '../modules/media/media.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { DepartmentEntity } from '../modules/departments/department.entity';
+import { ReportCategoryEntity } from '../modules/report-categories/report-category.entity';
+import { ReportEventEntity } from '../modules/reports/report-event.entity';
+import { ReportEntity } from '../modules/reports/report.entity';
+import { WechatMessageEntity } from '../modules/notifications/wechat/wechat-message.entity';
+import { WechatSubscriptionEntity } from '../modules/notifications/wechat/wechat-subscription.entity';
 import { CheckinEntity } from '../modules/checkins/checkin.entity';
 import { CapCounterEntity } from '../modules/ledger/cap-counter.entity';
 import { EarningRuleEntity } from '../modules/ledger/earning-rule.entity';
@@ -56,6 +62,12 @@ export const ENTITIES = [
   CheckinGateEntity,
   MediaEntity,
   NotificationEntity,
+  DepartmentEntity,
+  ReportCategoryEntity,
+  ReportEntity,
+  ReportEventEntity,
+  WechatSubscriptionEntity,
+  WechatMessageEntity,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

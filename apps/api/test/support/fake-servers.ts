@@ -70,34 +70,58 @@ export type WechatAnswer =
   /** Never answers (until the server closes). */
   | { kind: 'hang' };
 
+/** How the fake answers one `subscribe/send` call, or one token request. */
+export type WechatApiAnswer = Exclude<WechatAnswer, { kind: 'session' }>;
+
+/** A subscribe message the fake received, with the access token it came with. */
+export interface ReceivedSubscribeMessage {
+  accessToken: string;
+  body: {
+    touser: string;
+    template_id: string;
+    page: string;
+    data: Record<string, { value: string }>;
+    miniprogram_state: string;
+    lang: string;
+  };
+}
+
 export interface FakeWechat extends FakeServer {
   /** Scripts the answer to a login code; unknown codes get errcode 40029 like WeChat. */
   answer(code: string, answer: WechatAnswer): void;
   /** Query strings of the `jscode2session` calls received for a code. */
   callsFor(code: string): URLSearchParams[];
+  /**
+   * The app credentials `GET /cgi-bin/token` accepts (others get 40013/40125 like WeChat);
+   * null accepts any.
+   */
+  credentials: { appId: string; secret: string } | null;
+  /** Query strings of the `GET /cgi-bin/token` calls received. */
+  tokenRequests(): URLSearchParams[];
+  /** Answers for the next token requests, in order; when none is queued a token is issued. */
+  queueTokenAnswers(...answers: WechatApiAnswer[]): void;
+  /** Answers for the next `subscribe/send` calls, in order; when none: `{errcode: 0}`. */
+  queueSendAnswers(...answers: WechatApiAnswer[]): void;
+  /** Every subscribe message received (sent or refused), in order. */
+  subscribeMessages(): ReceivedSubscribeMessage[];
+  /** Makes every token issued so far invalid (as WeChat does after a while or a reset). */
+  expireTokens(): void;
 }
 
-/** WeChat's `GET /sns/jscode2session`, scripted per login code. */
+/**
+ * WeChat's `GET /sns/jscode2session` scripted per login code, plus the server-side calls of
+ * subscribe messages: `GET /cgi-bin/token` (tokens `fake-token-1`, `-2` …, valid until
+ * `expireTokens()`) and `POST /cgi-bin/message/subscribe/send` (40001 for a token it did not
+ * issue or expired, otherwise the queued answers, then success).
+ */
 export function fakeWechat(): FakeWechat {
   const answers = new Map<string, WechatAnswer>();
-  const server = fakeServer((request, response) => {
-    if (request.url.pathname !== '/sns/jscode2session') {
-      sendJson(response, 404, { errcode: -1, errmsg: 'no such api' });
-      return;
-    }
-    const answer = answers.get(request.url.searchParams.get('js_code') ?? '') ?? {
-      kind: 'error',
-      errcode: 40029,
-      errmsg: 'invalid code',
-    };
+  const tokenAnswers: WechatApiAnswer[] = [];
+  const sendAnswers: WechatApiAnswer[] = [];
+  const validTokens = new Set<string>();
+  let issued = 0;
+  const scripted = (response: ServerResponse, answer: WechatApiAnswer): void => {
     switch (answer.kind) {
-      case 'session':
-        sendJson(response, 200, {
-          openid: answer.openId,
-          session_key: answer.sessionKey,
-          ...(answer.unionId && { unionid: answer.unionId }),
-        });
-        return;
       case 'error':
         // WeChat reports refusals with HTTP 200 and an errcode.
         sendJson(response, 200, { errcode: answer.errcode, errmsg: answer.errmsg });
@@ -109,17 +133,90 @@ export function fakeWechat(): FakeWechat {
       case 'hang':
         return;
     }
+  };
+  const server = fakeServer((request, response) => {
+    switch (`${request.method} ${request.url.pathname}`) {
+      case 'GET /sns/jscode2session':
+        break;
+      case 'GET /cgi-bin/token': {
+        const queued = tokenAnswers.shift();
+        if (queued) return scripted(response, queued);
+        const params = request.url.searchParams;
+        const expected = fake.credentials;
+        if (params.get('grant_type') !== 'client_credential') {
+          return sendJson(response, 200, { errcode: 40002, errmsg: 'invalid grant_type' });
+        }
+        if (expected && params.get('appid') !== expected.appId) {
+          return sendJson(response, 200, { errcode: 40013, errmsg: 'invalid appid' });
+        }
+        if (expected && params.get('secret') !== expected.secret) {
+          return sendJson(response, 200, { errcode: 40125, errmsg: 'invalid appsecret' });
+        }
+        issued += 1;
+        const token = `fake-token-${issued}`;
+        validTokens.add(token);
+        return sendJson(response, 200, { access_token: token, expires_in: 7200 });
+      }
+      case 'POST /cgi-bin/message/subscribe/send': {
+        if (!validTokens.has(request.url.searchParams.get('access_token') ?? '')) {
+          return sendJson(response, 200, { errcode: 40001, errmsg: 'invalid credential' });
+        }
+        const queued = sendAnswers.shift();
+        if (queued) return scripted(response, queued);
+        return sendJson(response, 200, { errcode: 0, errmsg: 'ok', msgid: issued * 1000 });
+      }
+      default:
+        return sendJson(response, 404, { errcode: -1, errmsg: 'no such api' });
+    }
+    const answer = answers.get(request.url.searchParams.get('js_code') ?? '') ?? {
+      kind: 'error',
+      errcode: 40029,
+      errmsg: 'invalid code',
+    };
+    if (answer.kind === 'session') {
+      sendJson(response, 200, {
+        openid: answer.openId,
+        session_key: answer.sessionKey,
+        ...(answer.unionId && { unionid: answer.unionId }),
+      });
+      return;
+    }
+    scripted(response, answer);
   });
-  return Object.assign(server, {
+  const requestsTo = (method: string, pathname: string) =>
+    server.requests.filter(
+      (request) => request.method === method && request.url.pathname === pathname,
+    );
+  const fake: FakeWechat = Object.assign(server, {
+    credentials: null,
     answer(code: string, answer: WechatAnswer) {
       answers.set(code, answer);
     },
     callsFor(code: string) {
-      return server.requests
+      return requestsTo('GET', '/sns/jscode2session')
         .map((request) => request.url.searchParams)
         .filter((params) => params.get('js_code') === code);
     },
+    tokenRequests() {
+      return requestsTo('GET', '/cgi-bin/token').map((request) => request.url.searchParams);
+    },
+    queueTokenAnswers(...queued: WechatApiAnswer[]) {
+      tokenAnswers.push(...queued);
+    },
+    queueSendAnswers(...queued: WechatApiAnswer[]) {
+      sendAnswers.push(...queued);
+    },
+    subscribeMessages() {
+      return requestsTo('POST', '/cgi-bin/message/subscribe/send').map((request) => ({
+        accessToken: request.url.searchParams.get('access_token') ?? '',
+        body: JSON.parse(request.body) as ReceivedSubscribeMessage['body'],
+      }));
+    },
+    expireTokens() {
+      validTokens.clear();
+    },
   });
+  return fake;
 }
 
 /** What the SMS gateway webhook was sent. */

@@ -49,6 +49,11 @@ export interface NotificationPage {
   unread: number;
 }
 
+/** `POST /notifications/read-all`: how many unread notices it marked read. */
+export interface NotificationsReadAllResult {
+  updated: number;
+}
+
 /**
  * `POST /notifications/subscriptions`: the template ids the worker accepted in WeChat's
  * subscribe prompt (`requestSubscribeMessage`). Each acceptance allows one message.

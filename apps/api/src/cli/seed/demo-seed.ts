@@ -5,6 +5,8 @@ import { DEFAULT_TIME_ZONE, RegionEntity } from '../../modules/regions/region.en
 import { toAmenityMask } from '../../modules/stations/amenity-mask';
 import { EarningRuleEntity } from '../../modules/ledger/earning-rule.entity';
 import { MerchantEntity } from '../../modules/merchants/merchant.entity';
+import { DepartmentEntity } from '../../modules/departments/department.entity';
+import { ReportCategoryEntity } from '../../modules/report-categories/report-category.entity';
 import { RewardEntity } from '../../modules/rewards/reward.entity';
 import { StationEntity } from '../../modules/stations/station.entity';
 import { seedDemoAccounts } from './demo-accounts-seed';
@@ -12,6 +14,12 @@ import { DEMO_MERCHANTS, MerchantSeed } from './demo/demo-merchants';
 import { DEMO_REGIONS, RegionSeed } from './demo/demo-regions';
 import { DEMO_REWARDS, DEMO_RULES, RewardSeed, RuleSeed } from './demo/demo-rewards';
 import { DEMO_STATIONS, StationSeed } from './demo/demo-stations';
+import {
+  CategorySeed,
+  DEMO_CATEGORIES,
+  DEMO_DEPARTMENTS,
+  DepartmentSeed,
+} from './demo/demo-reports';
 import { insertMissingById, UpsertCounts, upsertById } from './upsert-by-id';
 
 /** Namespace of every demo id (UUIDv5): the same natural key always yields the same id. */
@@ -23,6 +31,10 @@ export const merchantIdOf = (key: string) => uuidV5(`merchant:${key}`, DEMO_NAME
 export const userIdOf = (username: string) => uuidV5(`user:${username}`, DEMO_NAMESPACE);
 export const rewardIdOf = (key: string) => uuidV5(`reward:${key}`, DEMO_NAMESPACE);
 const grantIdOf = (username: string) => uuidV5(`grant:${username}`, DEMO_NAMESPACE);
+const departmentIdOf = (regionCode: string, key: string) =>
+  uuidV5(`department:${regionCode}:${key}`, DEMO_NAMESPACE);
+const categoryIdOf = (seed: CategorySeed) =>
+  uuidV5(`report-category:${seed.regionCode}:${seed.code}`, DEMO_NAMESPACE);
 const ruleIdOf = (seed: RuleSeed) => uuidV5(`rule:${seed.regionCode}:${seed.kind}`, DEMO_NAMESPACE);
 
 export type SeedReport = Record<string, UpsertCounts>;
@@ -109,6 +121,31 @@ function toRuleRow(seed: RuleSeed): EarningRuleEntity {
   });
 }
 
+function toDepartmentRow(seed: DepartmentSeed): DepartmentEntity {
+  return Object.assign(new DepartmentEntity(), {
+    id: departmentIdOf(seed.regionCode, seed.key),
+    regionId: regionIdOf(seed.regionCode),
+    name: seed.name,
+    phone: seed.phone,
+  });
+}
+
+function toCategoryRow(seed: CategorySeed): ReportCategoryEntity {
+  return Object.assign(new ReportCategoryEntity(), {
+    id: categoryIdOf(seed),
+    regionId: regionIdOf(seed.regionCode),
+    code: seed.code,
+    name: seed.name,
+    icon: seed.icon,
+    slaHours: seed.slaHours,
+    defaultDepartmentId: seed.departmentKey
+      ? departmentIdOf(seed.regionCode, seed.departmentKey)
+      : null,
+    active: true,
+    sortOrder: seed.sortOrder,
+  });
+}
+
 /** The region of each demo merchant and station, by key: a reward lies in its place's region. */
 function placeRegions(): (key: string) => string {
   const regions = new Map<string, string>();
@@ -123,9 +160,10 @@ function placeRegions(): (key: string) => string {
 
 /**
  * Loads the demo dataset in one transaction. Idempotent: rows are keyed by deterministic
- * ids, so a second run creates and changes nothing. Stations, rewards and earning rules are
- * only created when missing: admins edit a station (managers its status and amenities), a
- * reward's stock, a rule's points, and a re-run must not undo that.
+ * ids, so a second run creates and changes nothing. Stations, rewards, earning rules,
+ * departments and report categories are only created when missing: admins edit a station
+ * (managers its status and amenities), a reward's stock, a rule's points, a category's SLA, and
+ * a re-run must not undo that.
  */
 export async function seedDemo(dataSource: DataSource): Promise<SeedReport> {
   const regionOfPlace = placeRegions();
@@ -134,6 +172,16 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedReport> {
     stations: await insertMissingById(manager, StationEntity, DEMO_STATIONS.map(toStationRow)),
     merchants: await upsertById(manager, MerchantEntity, DEMO_MERCHANTS.map(toMerchantRow)),
     'earning rules': await insertMissingById(manager, EarningRuleEntity, DEMO_RULES.map(toRuleRow)),
+    departments: await insertMissingById(
+      manager,
+      DepartmentEntity,
+      DEMO_DEPARTMENTS.map(toDepartmentRow),
+    ),
+    'report categories': await insertMissingById(
+      manager,
+      ReportCategoryEntity,
+      DEMO_CATEGORIES.map(toCategoryRow),
+    ),
     rewards: await insertMissingById(
       manager,
       RewardEntity,

@@ -34,6 +34,14 @@ export interface SubjectFields {
    * only a role over the whole region may see; a station's manager sees their station's.
    */
   Visit: { regionId: string; stationId: string | null };
+  /**
+   * A worker's report. Its reporter reads it; `update` is handling it (accept, dispatch,
+   * resolve, reject, duplicate), which handlers and district admins do inside their region.
+   */
+  Report: { regionId: string; reporterId: string | null };
+  /** Report categories and departments: district admins manage them in their region. */
+  ReportCategory: { regionId: string };
+  Department: { regionId: string };
 }
 export type SubjectType = keyof SubjectFields;
 
@@ -84,6 +92,8 @@ export class AccessPolicy {
 
     // Everyone signed in owns their own account.
     can(['read', 'update', 'delete'], 'User', { id: actor.userId });
+    // Everyone reads their own reports (editing while submitted is checked by the service).
+    can('read', 'Report', { reporterId: actor.userId });
 
     for (const grant of actor.grantsOf('district_admin')) {
       if (!grant.regionId) continue;
@@ -98,6 +108,16 @@ export class AccessPolicy {
       can('manage', 'Reward', inRegion);
       can('read', 'Redemption', inRegion);
       can('read', 'Visit', inRegion);
+      can(['read', 'update'], 'Report', inRegion);
+      can('manage', 'ReportCategory', inRegion);
+      can('manage', 'Department', inRegion);
+    }
+    for (const grant of actor.grantsOf('handler')) {
+      if (!grant.regionId) continue;
+      const inRegion = { regionId: { $in: await this.regionScope.subtreeIds(grant.regionId) } };
+      can(['read', 'update'], 'Report', inRegion);
+      can('read', 'ReportCategory', inRegion);
+      can('read', 'Department', inRegion);
     }
     for (const grant of actor.grantsOf('station_manager')) {
       if (!grant.stationId) continue;

@@ -427,6 +427,14 @@ export class LedgerService {
     }
   }
 
+  /** What an earlier `award()` under this key did, or null when there was none. */
+  async awardOf(idempotencyKey: string): Promise<AwardResult | null> {
+    const award = await this.rules.findAwardByKey(idempotencyKey);
+    if (!award) return null;
+    const transfer = award.transferId ? await this.ledger.findTransfer(award.transferId) : null;
+    return toAwardResult(award, transfer?.status ?? null);
+  }
+
   /** The rule for `kind` in a region: its own, else its nearest ancestor's. */
   async ruleFor(region: RegionEntity, kind: EarningKind): Promise<EarningRuleEntity | null> {
     return (await this.rulesFor(region)).find((rule) => rule.kind === kind) ?? null;

@@ -20,6 +20,8 @@ import { AuditService } from '../audit/audit.service';
 import { PointsService } from '../ledger/points.service';
 import { RedemptionsService } from '../redemptions/redemptions.service';
 import { CheckinsService } from '../checkins/checkins.service';
+import { ReportsService } from '../reports/reports.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { WechatIdentitiesRepository } from '../auth/wechat/wechat-identities.repository';
 import { ProfilesService } from '../users/profiles.service';
@@ -44,6 +46,8 @@ export class MeService {
     private readonly points: PointsService,
     private readonly redemptions: RedemptionsService,
     private readonly checkins: CheckinsService,
+    private readonly reports: ReportsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async get(actor: Actor): Promise<MeResponse> {
@@ -79,20 +83,31 @@ export class MeService {
 
   async export(actor: Actor): Promise<MeExport> {
     const user = await this.liveUser(actor);
-    const [profile, consents, sessions, wechat, actions, balance, history, redemptions, checkins] =
-      await Promise.all([
-        this.profiles.ownerView(user),
-        this.users.allConsents(user.id),
-        this.refreshTokens.ofUser(user.id),
-        this.wechatIdentities.findByUser(user.id),
-        this.audit.recentByActor(user.id, EXPORTED_AUDIT_ENTRIES),
-        this.points.balance(actor),
-        collectPages((cursor) => this.points.transfers(actor, { limit: MAX_PAGE_LIMIT, cursor })),
-        collectPages((cursor) =>
-          this.redemptions.listOwn(actor, { limit: MAX_PAGE_LIMIT, cursor }),
-        ),
-        this.checkins.exportOwn(user.id),
-      ]);
+    const [
+      profile,
+      consents,
+      sessions,
+      wechat,
+      actions,
+      balance,
+      history,
+      redemptions,
+      checkins,
+      reports,
+    ] = await Promise.all([
+      this.profiles.ownerView(user),
+      this.users.allConsents(user.id),
+      this.refreshTokens.ofUser(user.id),
+      this.wechatIdentities.findByUser(user.id),
+      this.audit.recentByActor(user.id, EXPORTED_AUDIT_ENTRIES),
+      this.points.balance(actor),
+      collectPages((cursor) => this.points.transfers(actor, { limit: MAX_PAGE_LIMIT, cursor })),
+      collectPages((cursor) => this.redemptions.listOwn(actor, { limit: MAX_PAGE_LIMIT, cursor })),
+      this.checkins.exportOwn(user.id),
+      this.reports.exportOwn(user.id),
+    ]);
+    // Notices, WeChat messages and subscription credits, as their own sections.
+    const notices = await this.notifications.exportOwn(user.id);
     return {
       exportedAt: this.clock.now().toISOString(),
       profile,
@@ -111,6 +126,8 @@ export class MeService {
       points: { ...balance, history },
       redemptions,
       checkins,
+      reports,
+      ...notices,
     };
   }
 
@@ -126,6 +143,8 @@ export class MeService {
       await this.wechatIdentities.deleteByUser(user.id, manager);
       await this.refreshTokens.revokeAllOfUser(user.id, now, manager);
       await this.checkins.forgetLocations(user.id, manager);
+      await this.reports.forgetReporter(user.id, manager);
+      await this.notifications.eraseOwn(user.id, manager);
       if (actor.primaryRole !== 'worker') {
         const regionId = actor.roles.find((role) => role.regionId)?.regionId ?? null;
         await this.audit.record(

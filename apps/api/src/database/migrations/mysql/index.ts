@@ -4,6 +4,8 @@ import { PointsLedger1764028800000 } from './1764028800000-points-ledger';
 import { RewardsAndRedemptions1764115200000 } from './1764115200000-rewards-and-redemptions';
 import { Checkins1764201600000 } from './1764201600000-checkins';
 import { MediaAndNotifications1764288000000 } from './1764288000000-media-and-notifications';
+import { Reports1764547200000 } from './1764547200000-reports';
+import { WechatMessages1764460800000 } from './1764460800000-wechat-messages';
 
 /** MySQL/MariaDB migrations in the order they apply. Add new ones at the end. */
 export const MYSQL_MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MYSQL_MIGRATIONS = [
   RewardsAndRedemptions1764115200000,
   Checkins1764201600000,
   MediaAndNotifications1764288000000,
+  WechatMessages1764460800000,
+  Reports1764547200000,
 ];

@@ -15,8 +15,10 @@ export class WechatIdentitiesRepository {
     return this.identities.findOneBy({ appId, openId });
   }
 
-  findByUser(userId: string): Promise<WechatIdentityEntity | null> {
-    return this.identities.findOneBy({ userId });
+  findByUser(userId: string, manager?: TxManager): Promise<WechatIdentityEntity | null> {
+    return (manager ? manager.getRepository(WechatIdentityEntity) : this.identities).findOneBy({
+      userId,
+    });
   }
 
   async insert(identity: WechatIdentityEntity, manager?: TxManager): Promise<void> {
