@@ -82,18 +82,22 @@ async function agreeTo(page: Page, kind: 'location' | 'photos'): Promise<void> {
 
 /**
  * Taps 添加照片 and gives Taro's chooser the files: its H5 implementation appends a hidden
- * `<input type=file id=taroChooseMedia>` to <body> and clicks it.
+ * `<input type=file id=taroChooseMedia>` to <body> and clicks it. The dialog is intercepted (a
+ * headless browser would cancel it at once, and Taro would drop the input), and the files are set
+ * on that very input.
  */
 async function addPhotos(
   page: Page,
   files: Array<{ name: string; mimeType: string; buffer: Buffer }>,
   consent: boolean,
 ): Promise<void> {
+  const chooser = page.waitForEvent('filechooser', { timeout: 15_000 });
   await visible(page, '.photo-grid__add').click();
+  // With the consent sheet up, its 同意 is the tap that opens the chooser.
   if (consent) await agreeTo(page, 'photos');
-  const input = page.locator('#taroChooseMedia');
-  await input.waitFor({ state: 'attached', timeout: 10_000 });
-  await input.setInputFiles(files);
+  const dialog = await chooser;
+  expect(await dialog.element().getAttribute('id')).toBe('taroChooseMedia');
+  await dialog.setFiles(files);
 }
 
 /** Taro's H5 modal (Taro.showModal): its text, then its confirm button. */

@@ -11,9 +11,13 @@ function actorOf(entry: ReportTimelineEntry): string {
     : roleLabel(entry.actorRole);
 }
 
-/** 处理进度: each step, newest first, with who did it, when, the department and any note or photos. */
+/**
+ * 处理进度: each step, newest first, with who did it, when, the department and any note or
+ * photos. The API lists the steps in the order they happened (a per-report sequence): reversed
+ * here rather than sorted by time, since steps taken in the same second would tie.
+ */
 export function ReportTimeline({ entries }: { entries: readonly ReportTimelineEntry[] }) {
-  const newestFirst = [...entries].sort((left, right) => right.at.localeCompare(left.at));
+  const newestFirst = [...entries].reverse();
   return (
     <View className="report-timeline">
       {newestFirst.map((entry, index) => (
