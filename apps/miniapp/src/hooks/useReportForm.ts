@@ -18,6 +18,7 @@ import { askForReportUpdates } from '../services/notifications';
 import {
   deviceOffline,
   PAGE_LOAD_ID,
+  reportOwner,
   reportQueue,
   type QueuedPhoto,
   type ReportDraft,
@@ -434,7 +435,8 @@ export function useReportForm(): [ReportFormState, ReportFormActions, PhotoUploa
     const where = current.place;
     if (!category || !where) return;
     update((previous) => ({ ...previous, phase: 'sending' }));
-    let userId = session.getUser()?.id;
+    // Known offline too (remembered with the session), so a report is kept without a network.
+    let userId = reportOwner();
     if (!userId) {
       try {
         userId = (await getMe()).id;

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { reportQueue, type ReportDraft } from '../services/report-queue';
+import { reportOwner, reportQueue, type ReportDraft } from '../services/report-queue';
 import { useSession } from './useSession';
 
 export interface QueuedReports {
@@ -10,15 +10,17 @@ export interface QueuedReports {
 
 /** The reports waiting on this phone for the signed-in user; re-renders as the queue moves. */
 export function useReportQueue(): QueuedReports {
-  const { user } = useSession();
+  // Re-read as the session changes (sign-in, GET /me, sign-out).
+  useSession();
+  const owner = reportOwner();
   const snapshot = useSyncExternalStore(
     reportQueue.subscribe,
     reportQueue.getSnapshot,
     reportQueue.getSnapshot,
   );
-  const drafts = user
+  const drafts = owner
     ? snapshot.drafts
-        .filter((draft) => draft.userId === user.id)
+        .filter((draft) => draft.userId === owner)
         .sort((left, right) => left.createdAt.localeCompare(right.createdAt))
     : [];
   return { drafts, isSending: (id) => snapshot.sending.includes(id) };

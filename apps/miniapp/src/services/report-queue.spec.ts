@@ -16,6 +16,7 @@ import { reloadConsents } from './consent';
 import {
   installReportQueue,
   PAGE_LOAD_ID,
+  reportOwner,
   reportQueue,
   ReportQueue,
   uninstallReportQueue,
@@ -377,13 +378,14 @@ describe(ReportQueue.name, () => {
     expect(sentTo('POST /reports')).toHaveLength(1);
   });
 
-  it('learns who is signed in after a restart before sending', async () => {
+  it('asks who is signed in before sending when the phone does not remember it', async () => {
     serveRoutes({
       'GET /me': () => ok(meResponse()),
       'POST /reports': () => ok(reportView('r1'), 201),
     });
     await reportQueue.put(draft('crid-1'));
     restoreSession(); // tokens only, profile not loaded yet
+    taroFake.storage.delete('yizhan.reportQueue.owner'); // stored by an older version
 
     await restart().flush();
 
@@ -507,5 +509,19 @@ describe(ReportQueue.name, () => {
     reportQueue.clear('user-1');
 
     expect(stored().map((item) => item.clientRequestId)).toEqual(['theirs']);
+  });
+
+  it('remembers whose session it is, so drafts have an owner after an offline restart', async () => {
+    expect(reportOwner()).toBe('user-1');
+    expect(taroFake.storage.get('yizhan.reportQueue.owner')).toBe('user-1');
+
+    // Restarted without network: tokens stored, no profile, GET /me cannot answer.
+    session.reload();
+    expect(session.getUser()).toBeNull();
+    expect(reportOwner()).toBe('user-1');
+
+    session.clear();
+    expect(reportOwner()).toBeNull();
+    expect(taroFake.storage.has('yizhan.reportQueue.owner')).toBe(false);
   });
 });

@@ -82,6 +82,8 @@ export interface QueueSnapshot {
 }
 
 const STORAGE_KEY = 'yizhan.reportQueue';
+/** The id of the account whose tokens are stored, so drafts have an owner offline after a restart. */
+const OWNER_KEY = 'yizhan.reportQueue.owner';
 const STORAGE_VERSION = 1;
 /** Files the queue copied into WeChat's user-data folder carry this prefix. */
 const COPY_PREFIX = 'report-queue-';
@@ -459,7 +461,7 @@ export class ReportQueue {
 
   private async flushOnce(): Promise<void> {
     if (session.get() === null) return;
-    let userId = session.getUser()?.id;
+    let userId = reportOwner();
     if (this.all().length === 0) return;
     if (await deviceOffline()) return;
     if (!userId) {
@@ -478,6 +480,37 @@ export class ReportQueue {
 }
 
 export const reportQueue = new ReportQueue();
+
+/**
+ * Whose drafts this phone's session may make and send: the signed-in user, known from `GET /me`
+ * or, after a restart without network, from the id remembered with the session (only the id: the
+ * profile itself is never kept on the device). Null signed out.
+ */
+export function reportOwner(): string | null {
+  if (session.get() === null) return null;
+  const user = session.getUser();
+  if (user) return user.id;
+  try {
+    const stored: unknown = Taro.getStorageSync(OWNER_KEY);
+    return typeof stored === 'string' && stored !== '' ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+// The remembered owner follows the session: set with the user, gone with the tokens.
+session.subscribe(() => {
+  try {
+    if (session.get() === null) {
+      Taro.removeStorageSync(OWNER_KEY);
+      return;
+    }
+    const user = session.getUser();
+    if (user && Taro.getStorageSync(OWNER_KEY) !== user.id) Taro.setStorageSync(OWNER_KEY, user.id);
+  } catch {
+    // Storage unavailable: GET /me still names the owner when online.
+  }
+});
 
 /** The draft 我的报事 asked the 报事 tab to open for editing (a tab page takes no query). */
 let draftToEdit: string | null = null;

@@ -16,7 +16,7 @@ import { forgetConsentDecisions } from '../../services/consent';
 import { exportMyData } from '../../services/data-export';
 import { deleteMe } from '../../services/me';
 import { unreadNotificationCount } from '../../services/notifications';
-import { reportQueue } from '../../services/report-queue';
+import { reportOwner, reportQueue } from '../../services/report-queue';
 import { session } from '../../services/session';
 import { canUseCounter, isHandler, managedStationIds } from '../../utils/roles';
 import './index.scss';
@@ -44,8 +44,7 @@ function open(url: string): void {
  * shared phone must not send them): say so first.
  */
 async function confirmLosingQueued(): Promise<boolean> {
-  const userId = session.getUser()?.id;
-  const waiting = reportQueue.draftsOf(userId).length;
+  const waiting = reportQueue.draftsOf(reportOwner()).length;
   if (waiting === 0) return true;
   const { confirm } = await Taro.showModal({
     title: t('me.logout.queued.title'),
@@ -57,7 +56,7 @@ async function confirmLosingQueued(): Promise<boolean> {
   return confirm;
 }
 
-function forgetQueuedReports(userId: string | undefined): void {
+function forgetQueuedReports(userId: string | null): void {
   if (userId) reportQueue.clear(userId);
 }
 
@@ -85,7 +84,7 @@ export default function MePage() {
 
   const [leaving, runLogout] = useAction(async () => {
     if (!(await confirmLosingQueued())) return;
-    const userId = session.getUser()?.id;
+    const userId = reportOwner();
     await logout();
     forgetQueuedReports(userId);
     forgetConsentDecisions();
@@ -101,7 +100,7 @@ export default function MePage() {
       cancelText: t('common.cancel'),
     });
     if (!confirm) return;
-    const userId = session.getUser()?.id;
+    const userId = reportOwner();
     await deleteMe();
     forgetQueuedReports(userId);
     forgetConsentDecisions();

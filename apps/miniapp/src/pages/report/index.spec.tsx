@@ -41,8 +41,13 @@ const description = () =>
     '说说发现了什么、具体在哪、有什么危险（必填）',
   ) as HTMLTextAreaElement;
 
-const press = async (name: string | RegExp) =>
-  fireEvent.click(await screen.findByRole('button', { name }));
+/** Taps a button and lets what the tap starts (promises of Taro's fakes) settle inside act. */
+async function press(name: string | RegExp): Promise<void> {
+  const button = await screen.findByRole('button', { name });
+  await act(async () => {
+    fireEvent.click(button);
+  });
+}
 
 async function fillIn(text = '风光桥中央隔离护栏倾斜'): Promise<void> {
   fireEvent.click(await screen.findByRole('radio', { name: '护栏/设施损坏' }));
@@ -289,6 +294,20 @@ describe('ReportPage', () => {
 
     await press('查看我的报事');
     expect(taroFake.navigations.at(-1)?.url).toBe('/packages/reports/pages/mine/index');
+  });
+
+  it('keeps a report made offline right after a restart, before GET /me could answer', async () => {
+    session.setUser(meResponse());
+    session.reload(); // restarted: tokens and the remembered owner only
+    taroFake.networkType = 'none';
+    serve({ 'GET /me': () => Promise.reject({ errMsg: 'request:fail' }) });
+    render(<ReportPage />);
+    await fillIn();
+
+    await press('提交上报');
+
+    expect(await screen.findByText('已保存，待发送')).not.toBeNull();
+    expect(reportQueue.draftsOf('user-1')).toHaveLength(1);
   });
 
   it('keeps the report when the answer is lost, to be sent again with the same id', async () => {
