@@ -45,7 +45,8 @@ function picture(seed: number): Buffer {
 
 async function upload(token: string, bytes: Buffer, name: string) {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type: 'image/png' }), name);
+  // A Buffer may sit on a SharedArrayBuffer, which Blob's types refuse: copy it into a plain one.
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), name);
   const headers = clientHeaders(token);
   delete headers['content-type'];
   const response = await fetch(api('/media'), { method: 'POST', headers, body: form });

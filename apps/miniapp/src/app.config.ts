@@ -46,11 +46,24 @@ export default defineAppConfig({
       root: 'packages/merchant',
       pages: ['pages/workspace/index', 'pages/settlement/index'],
     },
+    {
+      // A worker's reports (with those waiting on the phone), one report, the notifications.
+      // WeChat's report-status messages open pages/detail/index?id=<reportId>: keep that path.
+      root: 'packages/reports',
+      pages: ['pages/mine/index', 'pages/detail/index', 'pages/notifications/index'],
+    },
+    {
+      // The handler's workspace (路长, community staff): the queue of their area, one report.
+      root: 'packages/handler',
+      pages: ['pages/queue/index', 'pages/detail/index'],
+    },
   ],
   // Fetch the subpackage a tab leads to while the tab is shown: 我的 → login and profile,
-  // 积分 → rewards and codes, 扫码 → the check-in result (shown right after a scan).
+  // 积分 → rewards and codes, 扫码 → the check-in result (shown right after a scan),
+  // 报事 → the worker's reports and the report just filed.
   preloadRule: {
     'pages/scan/index': { network: 'all', packages: ['packages/checkin'] },
+    'pages/report/index': { network: 'all', packages: ['packages/reports'] },
     'pages/me/index': { network: 'all', packages: ['packages/account'] },
     'pages/points/index': { network: 'all', packages: ['packages/rewards'] },
   },
@@ -99,11 +112,12 @@ export default defineAppConfig({
       },
     ],
   },
-  // wx.getLocation must be declared (since 2022) and explained to the user.
-  requiredPrivateInfos: ['getLocation'],
+  // wx.getLocation and wx.chooseLocation (the report's map picker) must be declared (since 2022)
+  // and explained to the user.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
     'scope.userLocation': {
-      desc: '你的位置用于查找附近驿站和签到时核实你在驿站附近',
+      desc: '你的位置用于查找附近驿站、签到时核实你在驿站附近，以及标明报事的地点',
     },
   },
 });

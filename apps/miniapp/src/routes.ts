@@ -2,6 +2,7 @@
 export const PagePath = {
   stations: '/pages/stations/index',
   scan: '/pages/scan/index',
+  report: '/pages/report/index',
   points: '/pages/points/index',
   me: '/pages/me/index',
   stationDetail: '/packages/stations/pages/detail/index',
@@ -18,6 +19,12 @@ export const PagePath = {
   pointsRules: '/packages/rewards/pages/rules/index',
   merchantWorkspace: '/packages/merchant/pages/workspace/index',
   merchantSettlement: '/packages/merchant/pages/settlement/index',
+  myReports: '/packages/reports/pages/mine/index',
+  /** WeChat's report-status messages open this page (`?id=<reportId>`): keep the path. */
+  reportDetail: '/packages/reports/pages/detail/index',
+  notifications: '/packages/reports/pages/notifications/index',
+  handlerQueue: '/packages/handler/pages/queue/index',
+  handlerReport: '/packages/handler/pages/detail/index',
 } as const;
 
 export function stationDetailUrl(id: string): string {
@@ -38,4 +45,12 @@ export function stationAdminUrl(stationId: string): string {
 
 export function stationLiveCodeUrl(stationId: string): string {
   return `${PagePath.stationLiveCode}?id=${encodeURIComponent(stationId)}`;
+}
+
+export function reportDetailUrl(id: string): string {
+  return `${PagePath.reportDetail}?id=${encodeURIComponent(id)}`;
+}
+
+export function handlerReportUrl(id: string): string {
+  return `${PagePath.handlerReport}?id=${encodeURIComponent(id)}`;
 }

@@ -31,8 +31,16 @@ export function Image(props: {
   mode?: string;
   ariaLabel?: string;
   showMenuByLongpress?: boolean;
+  onClick?: () => void;
 }) {
-  return <img className={props.className} src={props.src} alt={props.ariaLabel ?? ''} />;
+  return (
+    <img
+      className={props.className}
+      src={props.src}
+      alt={props.ariaLabel ?? ''}
+      onClick={props.onClick}
+    />
+  );
 }
 
 /** Taro's Input reports its value as `event.detail.value`, as WeChat does. */
@@ -84,5 +92,27 @@ export function Map(props: {
         </button>
       ))}
     </div>
+  );
+}
+
+/** Taro's Textarea reports its value as `event.detail.value`, as WeChat does. */
+export function Textarea(props: {
+  className?: string;
+  value?: string;
+  placeholder?: string;
+  maxlength?: number;
+  disabled?: boolean;
+  autoHeight?: boolean;
+  onInput?: (event: { detail: { value: string } }) => void;
+}) {
+  return (
+    <textarea
+      className={props.className}
+      value={props.value ?? ''}
+      placeholder={props.placeholder}
+      maxLength={props.maxlength}
+      disabled={props.disabled}
+      onChange={(event) => props.onInput?.({ detail: { value: event.target.value } })}
+    />
   );
 }

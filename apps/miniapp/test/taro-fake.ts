@@ -22,6 +22,29 @@ export type DownloadHandler = (
 export type LoginHandler = () => Promise<{ code: string; errMsg: string }>;
 export type ModalHandler = (option: Taro.showModal.Option) => Promise<{ confirm: boolean }>;
 export type ScanHandler = () => Promise<{ result: string; errMsg: string }>;
+/** What an upload answers; `progress` reports percentages as the bytes go out. */
+export type UploadHandler = (
+  option: Taro.uploadFile.Option,
+  progress: (percent: number) => void,
+) => Promise<{ statusCode: number; data: string }>;
+export type ChooseMediaHandler = (
+  option: Taro.chooseMedia.Option,
+) => Promise<{ tempFiles: FakeMediaFile[] }>;
+/** One picked photo, as WeChat describes it. */
+export interface FakeMediaFile {
+  tempFilePath: string;
+  size: number;
+  width?: number;
+  height?: number;
+  fileType?: string;
+}
+export type ChooseLocationHandler = () => Promise<{
+  name: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+}>;
+export type NetworkType = 'wifi' | '4g' | '5g' | '3g' | '2g' | 'unknown' | 'none';
 
 /** One navigation call, as `{ kind: 'navigateTo', url }`. */
 export interface FakeNavigation {
@@ -46,6 +69,18 @@ class TaroFake {
   readonly openedLocations: Taro.openLocation.Option[] = [];
   /** Each `setKeepScreenOn` call's value, in order. */
   readonly keepScreenOn: boolean[] = [];
+  readonly uploads: Taro.uploadFile.Option[] = [];
+  readonly compressed: Taro.compressImage.Option[] = [];
+  readonly chosen: Taro.chooseMedia.Option[] = [];
+  readonly subscribeRequests: string[][] = [];
+  /** Files copied with `getFileSystemManager().copyFile` (to → from) and removed with `unlink`. */
+  readonly savedFiles = new Map<string, string>();
+  readonly unlinkedFiles: string[] = [];
+  readonly networkListeners = new Set<
+    (result: { isConnected: boolean; networkType: string }) => void
+  >();
+  readonly appShowListeners = new Set<() => void>();
+  networkType: NetworkType = 'wifi';
   /** What `getFileSystemManager().readFileSync` returns per path (an error body). */
   readonly files = new Map<
     string,
@@ -63,6 +98,16 @@ class TaroFake {
   scanHandler: ScanHandler = () => Promise.reject({ errMsg: 'scanCode:fail cancel' });
   downloadHandler: DownloadHandler = () => Promise.reject({ errMsg: 'downloadFile:fail' });
   saveImageHandler: (filePath: string) => Promise<void> = () => Promise.resolve();
+  uploadHandler: UploadHandler = () => Promise.reject({ errMsg: 'uploadFile:fail' });
+  chooseMediaHandler: ChooseMediaHandler = () =>
+    Promise.reject({ errMsg: 'chooseMedia:fail cancel' });
+  compressHandler: (option: Taro.compressImage.Option) => Promise<{ tempFilePath: string }> = (
+    option,
+  ) => Promise.resolve({ tempFilePath: `${option.src}.compressed` });
+  chooseLocationHandler: ChooseLocationHandler = () =>
+    Promise.reject({ errMsg: 'chooseLocation:fail cancel' });
+  subscribeHandler: (templateIds: string[]) => Promise<Record<string, string>> = (ids) =>
+    Promise.resolve(Object.fromEntries(ids.map((id) => [id, 'accept'])));
 
   reset(): void {
     this.storage.clear();
@@ -89,6 +134,35 @@ class TaroFake {
     this.scanHandler = () => Promise.reject({ errMsg: 'scanCode:fail cancel' });
     this.downloadHandler = () => Promise.reject({ errMsg: 'downloadFile:fail' });
     this.saveImageHandler = () => Promise.resolve();
+    this.uploads.length = 0;
+    this.compressed.length = 0;
+    this.chosen.length = 0;
+    this.subscribeRequests.length = 0;
+    this.savedFiles.clear();
+    this.unlinkedFiles.length = 0;
+    this.networkListeners.clear();
+    this.appShowListeners.clear();
+    this.networkType = 'wifi';
+    this.uploadHandler = () => Promise.reject({ errMsg: 'uploadFile:fail' });
+    this.chooseMediaHandler = () => Promise.reject({ errMsg: 'chooseMedia:fail cancel' });
+    this.compressHandler = (option) =>
+      Promise.resolve({ tempFilePath: `${option.src}.compressed` });
+    this.chooseLocationHandler = () => Promise.reject({ errMsg: 'chooseLocation:fail cancel' });
+    this.subscribeHandler = (ids) =>
+      Promise.resolve(Object.fromEntries(ids.map((id) => [id, 'accept'])));
+  }
+
+  /** The phone's connection changes (`onNetworkStatusChange` listeners hear it). */
+  setNetwork(type: NetworkType): void {
+    this.networkType = type;
+    for (const listener of [...this.networkListeners]) {
+      listener({ isConnected: type !== 'none', networkType: type });
+    }
+  }
+
+  /** The app comes back to the foreground (`onAppShow` listeners hear it). */
+  appShow(): void {
+    for (const listener of [...this.appShowListeners]) listener();
   }
 
   /** The page shows again (back from another page, tab switch): runs every `useDidShow`. */
@@ -128,13 +202,49 @@ export interface TaroApiFake {
   downloadFile(
     option: Taro.downloadFile.Option,
   ): Promise<{ statusCode: number; tempFilePath: string }>;
-  getFileSystemManager(): { readFileSync(path: string, encoding?: string): string };
+  getFileSystemManager(): {
+    readFileSync(path: string, encoding?: string): string;
+    copyFile(option: {
+      srcPath: string;
+      destPath: string;
+      success?: () => void;
+      fail?: (error: { errMsg: string }) => void;
+    }): void;
+    unlink(option: { filePath: string; success?: () => void; fail?: () => void }): void;
+  };
+  env: { USER_DATA_PATH: string };
+  uploadFile(option: Taro.uploadFile.Option): FakeUploadTask;
+  chooseMedia(option: Taro.chooseMedia.Option): Promise<{ tempFiles: FakeMediaFile[] }>;
+  compressImage(option: Taro.compressImage.Option): Promise<{ tempFilePath: string }>;
+  getNetworkType(): Promise<{ networkType: NetworkType }>;
+  onNetworkStatusChange(
+    listener: (result: { isConnected: boolean; networkType: string }) => void,
+  ): void;
+  offNetworkStatusChange(
+    listener?: (result: { isConnected: boolean; networkType: string }) => void,
+  ): void;
+  onAppShow(listener: () => void): void;
+  offAppShow(listener?: () => void): void;
+  chooseLocation(option?: Taro.chooseLocation.Option): ReturnType<ChooseLocationHandler>;
+  requestSubscribeMessage(option: { tmplIds: string[] }): Promise<Record<string, string>>;
   saveImageToPhotosAlbum(option: { filePath: string }): Promise<TaroGeneral.CallbackResult>;
   previewImage(option: { urls: string[]; current?: string }): Promise<TaroGeneral.CallbackResult>;
   setKeepScreenOn(option: { keepScreenOn: boolean }): Promise<TaroGeneral.CallbackResult>;
   makePhoneCall(option: { phoneNumber: string }): Promise<TaroGeneral.CallbackResult>;
   openLocation(option: Taro.openLocation.Option): Promise<TaroGeneral.CallbackResult>;
 }
+
+/** `Taro.uploadFile`'s answer: a promise that also reports progress, as the real task does. */
+export type FakeUploadTask = Promise<{ statusCode: number; data: string }> & {
+  progress(
+    callback: (event: {
+      progress: number;
+      totalBytesSent: number;
+      totalBytesExpectedToSend: number;
+    }) => void,
+  ): FakeUploadTask;
+  abort(): void;
+};
 
 const Taro: TaroApiFake = {
   request(option) {
@@ -213,7 +323,78 @@ const Taro: TaroApiFake = {
         if (text === undefined) throw new Error(`no file ${path}`);
         return text;
       },
+      copyFile({ srcPath, destPath, success }) {
+        taroFake.savedFiles.set(destPath, srcPath);
+        success?.();
+      },
+      unlink({ filePath, success }) {
+        taroFake.unlinkedFiles.push(filePath);
+        taroFake.savedFiles.delete(filePath);
+        success?.();
+      },
     };
+  },
+  env: { USER_DATA_PATH: 'wxfile://usr' },
+  uploadFile(option) {
+    taroFake.uploads.push(option);
+    const listeners: Array<
+      (event: {
+        progress: number;
+        totalBytesSent: number;
+        totalBytesExpectedToSend: number;
+      }) => void
+    > = [];
+    // Progress is reported after the caller attached its listener, as a real upload's is.
+    const answer = Promise.resolve().then(() =>
+      taroFake.uploadHandler(option, (percent) => {
+        for (const listener of listeners) {
+          listener({
+            progress: percent,
+            totalBytesSent: percent * 10,
+            totalBytesExpectedToSend: 1000,
+          });
+        }
+      }),
+    );
+    const task = answer as FakeUploadTask;
+    task.progress = (callback) => {
+      listeners.push(callback);
+      return task;
+    };
+    task.abort = () => undefined;
+    return task;
+  },
+  chooseMedia(option) {
+    taroFake.chosen.push(option);
+    return taroFake.chooseMediaHandler(option);
+  },
+  compressImage(option) {
+    taroFake.compressed.push(option);
+    return taroFake.compressHandler(option);
+  },
+  getNetworkType() {
+    return Promise.resolve({ networkType: taroFake.networkType });
+  },
+  onNetworkStatusChange(listener) {
+    taroFake.networkListeners.add(listener);
+  },
+  offNetworkStatusChange(listener) {
+    if (listener) taroFake.networkListeners.delete(listener);
+    else taroFake.networkListeners.clear();
+  },
+  onAppShow(listener) {
+    taroFake.appShowListeners.add(listener);
+  },
+  offAppShow(listener) {
+    if (listener) taroFake.appShowListeners.delete(listener);
+    else taroFake.appShowListeners.clear();
+  },
+  chooseLocation() {
+    return taroFake.chooseLocationHandler();
+  },
+  requestSubscribeMessage({ tmplIds }) {
+    taroFake.subscribeRequests.push(tmplIds);
+    return taroFake.subscribeHandler(tmplIds);
   },
   async saveImageToPhotosAlbum({ filePath }) {
     await taroFake.saveImageHandler(filePath);

@@ -5,6 +5,8 @@ import {
   OCCUPATIONS,
   ROLES,
   REDEMPTION_STATUSES,
+  REPORT_ACTIONS,
+  REPORT_STATUSES,
   STATION_STATUSES,
   TRANSFER_KINDS,
 } from '@yizhan/contracts';
@@ -16,6 +18,9 @@ import {
   errorMessage,
   occupationLabel,
   redemptionStatusLabel,
+  reportActionLabel,
+  reportEventLabel,
+  reportStatusLabel,
   roleLabel,
   setLocale,
   stationStatusLabel,
@@ -107,6 +112,32 @@ describe(redemptionStatusLabel.name, () => {
   });
 });
 
+describe(reportStatusLabel.name, () => {
+  beforeEach(() => setLocale('zh-CN', false));
+
+  it.each(REPORT_STATUSES.map((status) => [status]))('labels the status %s', (status) => {
+    expect(reportStatusLabel(status)).toMatch(HAS_CJK);
+  });
+
+  it.each(REPORT_ACTIONS.map((action) => [action]))(
+    'words the timeline step and the notice of %s',
+    (action) => {
+      expect(reportActionLabel(action)).toMatch(HAS_CJK);
+      expect(reportEventLabel(action)).toMatch(HAS_CJK);
+    },
+  );
+
+  it('uses the agreed labels', () => {
+    expect(reportStatusLabel('submitted')).toBe('待受理');
+    expect(reportStatusLabel('accepted')).toBe('已受理');
+    expect(reportStatusLabel('dispatched')).toBe('处理中');
+    expect(reportStatusLabel('resolved')).toBe('已办结');
+    expect(reportStatusLabel('rejected')).toBe('未采纳');
+    expect(reportStatusLabel('duplicate')).toBe('重复上报');
+    expect(reportStatusLabel('closed')).toBe('已关闭');
+  });
+});
+
 describe(transferKindLabel.name, () => {
   beforeEach(() => setLocale('zh-CN', false));
 
@@ -162,6 +193,8 @@ describe('zh-CN texts', () => {
     'format.dateTime',
     'points.amount.plus',
     'points.amount.minus',
+    'report.photos.count',
+    'report.counter',
   ]);
 
   it.each(
@@ -196,7 +229,7 @@ describe('en-US for points, rewards, the counter and check-in', () => {
   // The catalogue predates a rule that every text has an English entry; these areas follow it
   // from the start, so a new text without one fails here.
   const AREAS =
-    /^(points|rewards?|redemptions?|rules|merchant|settlement|transferStatus|scan|checkins?|stationAdmin|liveCode)\.|^me\.work\.|^common\.signIn|^format\.(date|monthDay|dateTime|countdownDays)$/;
+    /^(points|rewards?|redemptions?|rules|merchant|settlement|transferStatus|scan|checkins?|stationAdmin|liveCode|reports?|reportDetail|notifications|handler|handlerDetail|consent\.photos)\.|^me\.(work|reports|logout\.queued)\.|^common\.(signIn|confirm)|^format\.(date|monthDay|dateTime|countdownDays)$/;
   const CONTEXTS = /^(redeem|cancelRedemption|counterVerify|counterFulfil)\./;
   const CODES = [
     ErrorCode.POINTS_INSUFFICIENT,
@@ -225,6 +258,12 @@ describe('en-US for points, rewards, the counter and check-in', () => {
 
   it.each(CODES.map((code) => [code]))('has an English message for %s', (code) => {
     expect(enUS.errors?.[code]).toEqual(expect.any(String));
+  });
+
+  it('names every report status, step and notice in English', () => {
+    expect(Object.keys(enUS.reportStatuses ?? {}).sort()).toEqual([...REPORT_STATUSES].sort());
+    expect(Object.keys(enUS.reportActions ?? {}).sort()).toEqual([...REPORT_ACTIONS].sort());
+    expect(Object.keys(enUS.reportEvents ?? {}).sort()).toEqual([...REPORT_ACTIONS].sort());
   });
 
   it('names every transfer kind and redemption status in English', () => {

@@ -14,6 +14,8 @@ import type {
   ConsentKind,
   Occupation,
   RedemptionStatus,
+  ReportAction,
+  ReportStatus,
   Role,
   StationStatus,
   TransferKind,
@@ -137,6 +139,24 @@ export function stationStatusLabel(status: StationStatus): string {
 export function redemptionStatusLabel(status: RedemptionStatus): string {
   const text = current === 'zh-CN' ? undefined : catalogues[current].redemptionStatuses?.[status];
   return text ?? zhCN.redemptionStatuses[status] ?? status;
+}
+
+/** A report's status (待受理 … 已关闭), one wording for the worker and the handler. */
+export function reportStatusLabel(status: ReportStatus): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].reportStatuses?.[status];
+  return text ?? zhCN.reportStatuses[status] ?? status;
+}
+
+/** A timeline step of a report. */
+export function reportActionLabel(action: ReportAction): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].reportActions?.[action];
+  return text ?? zhCN.reportActions[action] ?? action;
+}
+
+/** What a notification says happened to the worker's report. */
+export function reportEventLabel(action: ReportAction): string {
+  const text = current === 'zh-CN' ? undefined : catalogues[current].reportEvents?.[action];
+  return text ?? zhCN.reportEvents[action] ?? action;
 }
 
 /** Why points moved, as the history names it. */

@@ -6,6 +6,11 @@ export const ClientErrorCode = {
   NetworkError: 'NETWORK_ERROR',
   /** An answer we cannot classify (a non-envelope body with an unusual status). */
   UnknownError: 'UNKNOWN_ERROR',
+  /**
+   * A queued photo that was never uploaded is gone from the device (on H5 a `blob:` URL dies
+   * with the page that made it).
+   */
+  PhotoLost: 'PHOTO_LOST',
 } as const;
 export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
 

@@ -177,3 +177,28 @@ async function reconcileOne(user: MeResponse, kind: ConsentKind): Promise<void> 
     await withdrawOnServer(kind);
   }
 }
+
+/** The consent a CONSENT_REQUIRED refusal names (`details.kind`), else the one the call needs. */
+function consentKindOf(error: ApiError, fallback: ConsentKind): ConsentKind {
+  const kind = (error.details as { kind?: unknown } | null | undefined)?.kind;
+  return (CONSENT_KINDS as readonly unknown[]).includes(kind) ? (kind as ConsentKind) : fallback;
+}
+
+/**
+ * Runs a call, and once more after recording on the server a consent this device holds but the
+ * server lacks (agreed while signed out, or a sync that failed), as the check-in does. A refusal
+ * for a consent the user has not given here is thrown for the caller to ask.
+ */
+export async function withConsentRetry<T>(kind: ConsentKind, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (caught) {
+    if (!(caught instanceof ApiError) || caught.code !== ErrorCode.CONSENT_REQUIRED) throw caught;
+    const needed = consentKindOf(caught, kind);
+    if (consentState(needed) !== 'granted') throw caught;
+    await grantConsent(needed, PRIVACY_VERSION).catch(() => {
+      throw caught;
+    });
+    return call();
+  }
+}

@@ -8,7 +8,10 @@ import {
   request,
   requestBytes,
   requestText,
+  resolveApiUrl,
   setTokenRefresher,
+  upload,
+  type UploadProgress,
   type TokenRefresher,
 } from './request';
 import { session, type TokenPair } from './session';
@@ -459,5 +462,115 @@ describe(downloadToTempFile.name, () => {
     const error = await caught(downloadToTempFile('/stations/s-1/poster'));
 
     expect(error.code).toBe(ClientErrorCode.NetworkError);
+  });
+});
+
+describe(upload.name, () => {
+  beforeEach(() => {
+    taroFake.reset();
+    session.reload();
+    setTokenRefresher(null);
+  });
+
+  const media = { id: 'm-1', url: '/api/v1/media/m-1/full?exp=1&sig=a', thumbUrl: '/t' };
+
+  it('sends the file as the multipart field `file` with the token and reports progress', async () => {
+    session.set({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    taroFake.uploadHandler = async (_option, progress) => {
+      progress(40);
+      progress(100);
+      return { statusCode: 201, data: JSON.stringify(media) };
+    };
+    const seen: UploadProgress[] = [];
+
+    await expect(
+      upload('/media', { filePath: 'wxfile://tmp/a.jpg', onProgress: (p) => seen.push(p) }),
+    ).resolves.toEqual(media);
+
+    const sent = taroFake.uploads[0];
+    expect(sent?.url).toBe(`${API_PREFIX}/media`);
+    expect(sent?.name).toBe('file');
+    expect(sent?.filePath).toBe('wxfile://tmp/a.jpg');
+    expect((sent?.header as Record<string, string>).Authorization).toBe('Bearer access-1');
+    expect((sent?.header as Record<string, string>)['x-request-id']).toMatch(/^mp-/);
+    expect(seen.map((p) => p.percent)).toEqual([40, 100]);
+  });
+
+  it.each([
+    [413, ErrorCode.PAYLOAD_TOO_LARGE],
+    [415, ErrorCode.UNSUPPORTED_MEDIA_TYPE],
+    [403, ErrorCode.CONSENT_REQUIRED],
+  ])('turns a %i envelope (sent as text) into an ApiError %s', async (status, code) => {
+    taroFake.uploadHandler = () =>
+      Promise.resolve({
+        statusCode: status,
+        data: JSON.stringify({ error: { code, message: 'no' } }),
+      });
+
+    const error = await caught(upload('/media', { filePath: 'a.jpg' }));
+
+    expect(error.code).toBe(code);
+    expect(error.status).toBe(status);
+  });
+
+  it('throws NETWORK_ERROR when the upload gets no answer', async () => {
+    taroFake.uploadHandler = () => Promise.reject({ errMsg: 'uploadFile:fail timeout' });
+
+    const error = await caught(upload('/media', { filePath: 'a.jpg' }));
+
+    expect(error.code).toBe(ClientErrorCode.NetworkError);
+    expect(error.status).toBe(0);
+  });
+
+  it('refreshes an expired token once and uploads again', async () => {
+    session.set({ accessToken: 'old', refreshToken: 'refresh-1' });
+    setTokenRefresher(() => Promise.resolve({ accessToken: 'new', refreshToken: 'refresh-2' }));
+    taroFake.uploadHandler = (option) =>
+      Promise.resolve(
+        (option.header as Record<string, string>).Authorization === 'Bearer new'
+          ? { statusCode: 201, data: JSON.stringify(media) }
+          : {
+              statusCode: 401,
+              data: JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'x' } }),
+            },
+      );
+
+    await expect(upload('/media', { filePath: 'a.jpg' })).resolves.toEqual(media);
+    expect(taroFake.uploads).toHaveLength(2);
+  });
+
+  it('refuses a 2xx answer that is not JSON', async () => {
+    taroFake.uploadHandler = () => Promise.resolve({ statusCode: 201, data: '<html>' });
+
+    const error = await caught(upload('/media', { filePath: 'a.jpg' }));
+
+    expect(error.code).toBe(ClientErrorCode.UnknownError);
+  });
+});
+
+describe(resolveApiUrl.name, () => {
+  it('puts a root-relative signed path on the API origin and leaves absolute URLs alone', () => {
+    // The test build has no API base: H5 calls its own origin.
+    expect(resolveApiUrl('/api/v1/media/m-1/thumb?exp=1&sig=x')).toBe(
+      '/api/v1/media/m-1/thumb?exp=1&sig=x',
+    );
+    expect(resolveApiUrl('https://cdn.example/a.jpg')).toBe('https://cdn.example/a.jpg');
+    expect(resolveApiUrl('blob:http://localhost/123')).toBe('blob:http://localhost/123');
+  });
+
+  it('puts it on the configured https origin in a weapp build', () => {
+    const saved = process.env.TARO_APP_API_BASE;
+    process.env.TARO_APP_API_BASE = 'https://api.yizhan.example/';
+    try {
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const isolated = require('./request') as typeof import('./request');
+        expect(isolated.resolveApiUrl('/api/v1/media/m-1/full?exp=1&sig=x')).toBe(
+          'https://api.yizhan.example/api/v1/media/m-1/full?exp=1&sig=x',
+        );
+      });
+    } finally {
+      process.env.TARO_APP_API_BASE = saved;
+    }
   });
 });

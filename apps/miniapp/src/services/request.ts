@@ -1,6 +1,7 @@
 /**
- * The only module that calls `Taro.request` (and `Taro.downloadFile`, for the poster). It prefixes the API base, sends the access token,
- * a timeout and an `x-request-id`, and turns every failure into a thrown ApiError.
+ * The only module that calls `Taro.request` (and `Taro.downloadFile`, for the poster, and
+ * `Taro.uploadFile`, for photos). It prefixes the API base, sends the access token, a timeout and
+ * an `x-request-id`, and turns every failure into a thrown ApiError.
  *
  * Base URL: `process.env.TARO_APP_API_BASE` (see .env.example).
  * - H5: leave it empty; the app then calls its own origin (`/api/v1/...`).
@@ -78,6 +79,16 @@ export function buildQuery(query: Record<string, QueryValue> | undefined): strin
 /** Absolute (or same-origin) URL of an API path such as `/stations`. */
 export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
   return `${API_BASE}${API_PREFIX}${path}${buildQuery(query)}`;
+}
+
+/**
+ * A URL the API handed out root-relative (a signed photo, `/api/v1/media/<id>/full?exp=&sig=`)
+ * on the origin this client calls: same-origin on H5, the configured https origin on weapp,
+ * whose `<Image>` cannot load a relative path. An absolute URL is left alone.
+ */
+export function resolveApiUrl(url: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return url;
+  return `${API_BASE}${url.startsWith('/') ? '' : '/'}${url}`;
 }
 
 function headerValue(headers: unknown, name: string): string | undefined {
@@ -340,4 +351,107 @@ export function downloadToTempFile(
   options: Pick<RequestOptions, 'query' | 'timeoutMs'> = {},
 ): Promise<string> {
   return withAuth(true, (accessToken) => download(path, options, accessToken));
+}
+
+/** How far an upload has gone, as the platform reports it. */
+export interface UploadProgress {
+  /** 0–100. */
+  percent: number;
+  sentBytes: number;
+  totalBytes: number;
+}
+
+export interface UploadOptions {
+  /** A local file: WeChat's temp or user-data path, or on H5 the `blob:` URL its chooser made. */
+  filePath: string;
+  /** The multipart field (the contract's `file`). */
+  name?: string;
+  timeoutMs?: number;
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+/** Photos are larger than JSON: a slow 3G upload of a compressed photo needs longer. */
+export const UPLOAD_TIMEOUT_MS = 60_000;
+
+function parseJsonText(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  if (data === '') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return data;
+  }
+}
+
+async function sendFile<T>(
+  path: string,
+  options: UploadOptions,
+  accessToken: string | null,
+): Promise<T> {
+  const requestId = newRequestId();
+  const header: Record<string, string> = { 'x-request-id': requestId, Accept: ACCEPT.json };
+  if (accessToken) header.Authorization = `Bearer ${accessToken}`;
+  const timeout = options.timeoutMs ?? UPLOAD_TIMEOUT_MS;
+  let response: { statusCode: number; data: unknown; header?: unknown };
+  try {
+    const task = Taro.uploadFile({
+      url: apiUrl(path),
+      filePath: options.filePath,
+      name: options.name ?? 'file',
+      header,
+      timeout,
+    });
+    const { onProgress } = options;
+    if (onProgress) {
+      task.progress((event) => {
+        const percent = Math.max(0, Math.min(100, Math.round(Number(event.progress) || 0)));
+        onProgress({
+          percent,
+          sentBytes: event.totalBytesSent,
+          totalBytes: event.totalBytesExpectedToSend,
+        });
+      });
+    }
+    // Taro's H5 upload never settles when it cannot read the file (a `blob:` URL of an earlier
+    // page load): the timer makes that an answer too.
+    response = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        task.abort();
+        reject({ errMsg: 'uploadFile:fail timeout' });
+      }, timeout + 5_000);
+      task.then(
+        (result) => {
+          clearTimeout(timer);
+          resolve(result);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  } catch (error) {
+    throw new ApiError({
+      code: ClientErrorCode.NetworkError,
+      status: 0,
+      message: errMsgOf(error),
+      requestId,
+    });
+  }
+  const { statusCode } = response;
+  // uploadFile hands the body over as text on both platforms.
+  const body = parseJsonText(response.data);
+  if (statusCode >= 200 && statusCode < 300) {
+    if (typeof body !== 'object' || body === null) throw unexpectedBody('JSON');
+    return body as T;
+  }
+  throw errorFromResponse(statusCode, body, response.header, requestId);
+}
+
+/**
+ * Sends a local file as `multipart/form-data` (`POST /media`) and resolves with the JSON body of
+ * the 2xx answer, reporting progress as it goes. Same token handling and errors as `request`.
+ */
+export function upload<T>(path: string, options: UploadOptions): Promise<T> {
+  return withAuth(true, (accessToken) => sendFile<T>(path, options, accessToken));
 }

@@ -14,3 +14,8 @@ export function managedStationIds(user: Pick<MeResponse, 'roles'> | null): strin
     .map((grant) => grant.stationId as string);
   return [...new Set(ids)];
 }
+
+/** Handlers (路长, community staff) work the report queue of their region. */
+export function isHandler(user: Pick<MeResponse, 'roles'> | null): boolean {
+  return user?.roles.some((grant) => grant.role === Role.Handler) ?? false;
+}

@@ -16,6 +16,8 @@ import { setLocale } from '../../i18n';
 import { PagePath } from '../../routes';
 import { installTokenRefresher } from '../../services/auth';
 import { consentState, decideConsent, reloadConsents } from '../../services/consent';
+import { reportQueue } from '../../services/report-queue';
+import { draft } from '../../../test/report-factories';
 import { setTokenRefresher } from '../../services/request';
 import { session } from '../../services/session';
 import MePage from './index';
@@ -41,6 +43,7 @@ describe('MePage', () => {
     reloadConsents();
     setTokenRefresher(null);
     setLocale('zh-CN', false);
+    reportQueue.reload();
   });
 
   afterEach(() => {
@@ -281,5 +284,71 @@ describe('MePage', () => {
     expect(bodyOf(sentTo('POST /auth/logout')[0])).toEqual({
       refreshToken: TOKENS.refreshToken,
     });
+  });
+
+  it('leads to 我的报事 and 消息通知, with the unread count', async () => {
+    restoreSession();
+    serveMe(meResponse(), {
+      'GET /notifications': () => ok({ items: [], nextCursor: null, unread: 3 }),
+    });
+    render(<MePage />);
+
+    expect(await screen.findByText('3 条未读')).not.toBeNull();
+    fireEvent.click(screen.getByText('我的报事'));
+    fireEvent.click(screen.getByText('消息通知'));
+
+    expect(taroFake.navigations).toEqual([
+      { kind: 'navigateTo', url: PagePath.myReports },
+      { kind: 'navigateTo', url: PagePath.notifications },
+    ]);
+  });
+
+  it('counts the reports waiting on this phone', async () => {
+    restoreSession();
+    serveMe(meResponse());
+    await reportQueue.put(draft('a'));
+    await reportQueue.put(draft('b'));
+    render(<MePage />);
+
+    expect(await screen.findByText('2 条待发送')).not.toBeNull();
+  });
+
+  it('leads a handler to the report workspace, and not a worker', async () => {
+    restoreSession();
+    serveMe(meResponse({ roles: [{ role: 'handler', regionId: 'region-liuyang' }] }));
+    render(<MePage />);
+
+    fireEvent.click(await screen.findByText('报事处理'));
+    expect(taroFake.navigations.at(-1)).toEqual({
+      kind: 'navigateTo',
+      url: PagePath.handlerQueue,
+    });
+  });
+
+  it('warns that unsent reports leave with the user, and deletes them on sign-out', async () => {
+    restoreSession();
+    serveMe(meResponse(), { 'POST /auth/logout': () => noContent() });
+    await reportQueue.put(draft('a'));
+    await reportQueue.put(draft('theirs', { userId: 'user-2' }));
+    render(<MePage />);
+    await screen.findByText('1 条待发送');
+
+    taroFake.modalHandler = () => Promise.resolve({ confirm: false });
+    fireEvent.click(screen.getByRole('button', { name: '退出登录' }));
+    await waitFor(() => expect(taroFake.modals).toHaveLength(1));
+    expect(taroFake.modals[0]?.content).toBe(
+      '你有 1 条报事还没有发送，退出登录后会从这台手机上删除。',
+    );
+    expect(sentTo('POST /auth/logout')).toHaveLength(0);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: '退出登录' })).toHaveProperty('disabled', false),
+    );
+
+    taroFake.modalHandler = () => Promise.resolve({ confirm: true });
+    fireEvent.click(screen.getByRole('button', { name: '退出登录' }));
+
+    expect(await screen.findByText('登录驿站')).not.toBeNull();
+    expect(reportQueue.draftsOf('user-1')).toEqual([]);
+    expect(reportQueue.draftsOf('user-2')).toHaveLength(1);
   });
 });

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '报事处理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '报事详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
