@@ -3,6 +3,7 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { EarningKind } from '@yizhan/contracts';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Clock } from '../../common/clock';
+import { drainDue } from '../../common/jobs/drain-due';
 import { LedgerService } from '../ledger/ledger.service';
 import { CheckinEntity } from './checkin.entity';
 import { CheckinsRepository } from './checkins.repository';
@@ -70,22 +71,12 @@ export class CheckinPoints {
   /** Settles every unflagged visit older than the grace period that has no points recorded. */
   async sweep(now = this.clock.now()): Promise<{ settled: number; failures: number }> {
     const before = new Date(now.getTime() - SETTLE_GRACE_MS);
-    const run = { settled: 0, failures: 0 };
-    const failed = new Set<string>();
-    for (;;) {
-      const due = (await this.checkins.unsettled(before, BATCH + failed.size)).filter(
-        (visit) => !failed.has(visit.id),
-      );
-      if (due.length === 0) return run;
-      for (const visit of due) {
-        const settlement = await this.settle(visit);
-        if (settlement.points === null) {
-          failed.add(visit.id);
-          run.failures += 1;
-        } else {
-          run.settled += 1;
-        }
-      }
-    }
+    const run = await drainDue(
+      (take) => this.checkins.unsettled(before, take),
+      BATCH,
+      async (visit) => (await this.settle(visit)).points !== null,
+      () => undefined, // settle() logs its own failures
+    );
+    return { settled: run.done, failures: run.failures };
   }
 }

@@ -64,7 +64,7 @@ export class DepartmentsService {
   /** Whether `department` serves a report filed in `regionId` (it is of the region or above). */
   async serves(departmentId: string, regionPath: string): Promise<DepartmentEntity | null> {
     const department = await this.departments.findById(departmentId);
-    if (!department || !regionPath.includes(`/${department.regionId}/`)) return null;
+    if (!department || !lineageOf({ path: regionPath }).includes(department.regionId)) return null;
     return department;
   }
 

@@ -9,6 +9,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Clock } from '../../common/clock';
+import { drainDue } from '../../common/jobs/drain-due';
+import { lineageOf } from '../regions/region-lineage';
 import { NotFoundError, ValidationFailedError } from '../../common/errors/domain.error';
 import { uuidV5 } from '../../common/uuid';
 import { Transactions, TxManager } from '../../database/transactions';
@@ -430,9 +432,7 @@ export class LedgerService {
   /** What an earlier `award()` under this key did, or null when there was none. */
   async awardOf(idempotencyKey: string): Promise<AwardResult | null> {
     const award = await this.rules.findAwardByKey(idempotencyKey);
-    if (!award) return null;
-    const transfer = award.transferId ? await this.ledger.findTransfer(award.transferId) : null;
-    return toAwardResult(award, transfer?.status ?? null);
+    return award ? this.resultOf(award) : null;
   }
 
   /** The rule for `kind` in a region: its own, else its nearest ancestor's. */
@@ -442,7 +442,7 @@ export class LedgerService {
 
   /** One effective rule per kind for a region (own rules override inherited ones). */
   async rulesFor(region: Pick<RegionEntity, 'path'>): Promise<EarningRuleEntity[]> {
-    const lineage = region.path.split('/').filter(Boolean);
+    const lineage = lineageOf(region);
     const rules = await this.rules.rulesOfRegions(lineage);
     const depth = (rule: EarningRuleEntity) => lineage.indexOf(rule.regionId);
     const byKind = new Map<EarningKind, EarningRuleEntity>();
@@ -458,26 +458,21 @@ export class LedgerService {
   /** Expires every lot past its date, each as its own ledger transfer (idempotent per lot). */
   async expireDue(now = this.clock.now()): Promise<ExpiryRun> {
     const run: ExpiryRun = { lots: 0, points: 0, failures: 0 };
-    const failed = new Set<string>();
-    for (;;) {
-      const due = (await this.ledger.dueLots(now, EXPIRY_BATCH)).filter(
-        (lot) => !failed.has(lot.id),
-      );
-      if (due.length === 0) break;
-      for (const lot of due) {
-        try {
-          const outcome = await this.expireLot(lot.id, now);
-          if (outcome && !outcome.replayed) {
-            run.lots += 1;
-            run.points += outcome.transfer.amount;
-          }
-        } catch (error) {
-          failed.add(lot.id);
-          run.failures += 1;
-          this.logger.error({ err: error, lotId: lot.id }, 'Could not expire a points lot');
+    const drained = await drainDue(
+      (take) => this.ledger.dueLots(now, take),
+      EXPIRY_BATCH,
+      async (lot) => {
+        const outcome = await this.expireLot(lot.id, now);
+        if (outcome && !outcome.replayed) {
+          run.lots += 1;
+          run.points += outcome.transfer.amount;
         }
-      }
-    }
+        return true;
+      },
+      (lot, error) =>
+        this.logger.error({ err: error, lotId: lot.id }, 'Could not expire a points lot'),
+    );
+    run.failures = drained.failures;
     return run;
   }
 
@@ -755,6 +750,11 @@ export class LedgerService {
 
   private async replayAward(award: PointsAwardEntity, hash: string): Promise<AwardResult> {
     if (award.requestHash !== hash) throw LedgerError.keyReused();
+    return this.resultOf(award);
+  }
+
+  /** An award as it stands now: its transfer may have been posted or voided since. */
+  private async resultOf(award: PointsAwardEntity): Promise<AwardResult> {
     const transfer = award.transferId ? await this.ledger.findTransfer(award.transferId) : null;
     return toAwardResult(award, transfer?.status ?? null);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Clock } from '../../common/clock';
+import { drainDue } from '../../common/jobs/drain-due';
 import { RedemptionRefunds } from './redemption-refunds';
 import { RedemptionsRepository } from './redemptions.repository';
 import { RedemptionError } from './redemptions.errors';
@@ -42,28 +43,25 @@ export class RedemptionExpiryJob {
 
   async run(now = this.clock.now()): Promise<RedemptionExpiryRun> {
     const run: RedemptionExpiryRun = { expired: 0, skipped: 0, failures: 0 };
-    const failed = new Set<string>();
-    for (;;) {
-      const due = (await this.redemptions.dueForExpiry(now, BATCH + failed.size)).filter(
-        (row) => !failed.has(row.id),
-      );
-      if (due.length === 0) return run;
-      for (const { id } of due) {
+    const drained = await drainDue(
+      (take) => this.redemptions.dueForExpiry(now, take),
+      BATCH,
+      async ({ id }) => {
         const redemption = await this.redemptions.findById(id);
-        if (!redemption || redemption.status !== 'issued') continue;
+        if (!redemption || redemption.status !== 'issued') return true;
         try {
           await this.refunds.refund(redemption, 'expired', now, null);
           run.expired++;
         } catch (error) {
-          if (error instanceof RedemptionError) {
-            run.skipped++;
-            continue;
-          }
-          failed.add(id);
-          run.failures++;
-          this.logger.error({ err: error, redemptionId: id }, 'Could not expire a redemption');
+          if (!(error instanceof RedemptionError)) throw error;
+          run.skipped++;
         }
-      }
-    }
+        return true;
+      },
+      (row, error) =>
+        this.logger.error({ err: error, redemptionId: row.id }, 'Could not expire a redemption'),
+    );
+    run.failures = drained.failures;
+    return run;
   }
 }

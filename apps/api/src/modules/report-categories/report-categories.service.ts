@@ -181,7 +181,7 @@ export class ReportCategoriesService {
       await this.departmentOrNull(category.defaultDepartmentId),
     );
     const after = toCategoryView(changed, department);
-    if (JSON.stringify({ ...before }) === JSON.stringify({ ...after })) return after;
+    if (JSON.stringify(before) === JSON.stringify(after)) return after;
     await this.transactions.run(async (manager) => {
       await this.categories.update(
         id,

@@ -3,6 +3,7 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { EarningKind, ReportStatus } from '@yizhan/contracts';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Clock } from '../../common/clock';
+import { drainDue } from '../../common/jobs/drain-due';
 import { AwardResult, LedgerService } from '../ledger/ledger.service';
 import { ReportEntity, ReportPointsStatus } from './report.entity';
 import { ReportsRepository } from './reports.repository';
@@ -61,22 +62,13 @@ export class ReportPoints {
 
   async sweep(now = this.clock.now()): Promise<{ settled: number; failures: number }> {
     const before = new Date(now.getTime() - SETTLE_GRACE_MS);
-    const run = { settled: 0, failures: 0 };
-    const failed = new Set<string>();
-    for (;;) {
-      const due = (await this.reports.unsettled(before, BATCH + failed.size)).filter(
-        (report) => !failed.has(report.id),
-      );
-      if (due.length === 0) return run;
-      for (const report of due) {
-        if (await this.settle(report.id)) {
-          run.settled += 1;
-        } else {
-          failed.add(report.id);
-          run.failures += 1;
-        }
-      }
-    }
+    const run = await drainDue(
+      (take) => this.reports.unsettled(before, take),
+      BATCH,
+      (report) => this.settle(report.id),
+      () => undefined, // settle() logs its own failures
+    );
+    return { settled: run.done, failures: run.failures };
   }
 
   private async follow(

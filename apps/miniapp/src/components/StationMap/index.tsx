@@ -2,6 +2,7 @@ import { Map } from '@tarojs/components';
 import type { StationSummary } from '@yizhan/contracts';
 import { useMemo } from 'react';
 import type { GeoPoint } from '../../utils/geo';
+import { labelledMarker } from '../../utils/map-marker';
 import './index.scss';
 
 /** The red tab icon doubles as the marker: no extra image in the main package. */
@@ -21,32 +22,19 @@ interface StationMapProps {
  * so the H5 stations tab stays a list.
  */
 export function StationMap({ stations, location, onOpen }: StationMapProps) {
-  // Marker ids must be numbers: the index into the list shown.
   const markers = useMemo(
     () =>
-      stations.map((station, index) => ({
-        id: index,
-        latitude: station.lat,
-        longitude: station.lng,
-        title: station.name,
-        iconPath: MARKER_ICON,
-        width: MARKER_SIZE,
-        height: MARKER_SIZE,
-        callout: {
-          content: station.name,
-          color: '#1f2329',
-          fontSize: 12,
-          anchorX: 0,
-          anchorY: 0,
-          borderRadius: 6,
-          borderWidth: 0,
-          borderColor: '#ffffff',
-          bgColor: '#ffffff',
-          padding: 6,
-          display: 'BYCLICK' as const,
-          textAlign: 'center' as const,
-        },
-      })),
+      stations.map((station, index) =>
+        labelledMarker({
+          index,
+          lat: station.lat,
+          lng: station.lng,
+          title: station.name,
+          label: station.name,
+          iconPath: MARKER_ICON,
+          size: MARKER_SIZE,
+        }),
+      ),
     [stations],
   );
   const points = useMemo(

@@ -2,6 +2,7 @@ import { Map } from '@tarojs/components';
 import type { ReportSummary } from '@yizhan/contracts';
 import { useMemo } from 'react';
 import { reportStatusLabel } from '../../../../i18n';
+import { labelledMarker } from '../../../../utils/map-marker';
 import './index.scss';
 
 /** The red tab icon doubles as the marker, as on the stations map: no extra image. */
@@ -20,32 +21,20 @@ export function ReportMap({
   reports: readonly ReportSummary[];
   onOpen: (report: ReportSummary) => void;
 }) {
-  // Marker ids must be numbers: the index into the list shown.
   const markers = useMemo(
     () =>
-      reports.map((report, index) => ({
-        id: index,
-        latitude: report.lat,
-        longitude: report.lng,
-        title: report.categoryName,
-        iconPath: MARKER_ICON,
-        width: MARKER_SIZE,
-        height: MARKER_SIZE,
-        callout: {
-          content: `${report.categoryName} · ${reportStatusLabel(report.status)}`,
-          color: report.overdue ? '#d9381e' : '#1f2329',
-          fontSize: 12,
-          anchorX: 0,
-          anchorY: 0,
-          borderRadius: 6,
-          borderWidth: 0,
-          borderColor: '#ffffff',
-          bgColor: '#ffffff',
-          padding: 6,
-          display: 'BYCLICK' as const,
-          textAlign: 'center' as const,
-        },
-      })),
+      reports.map((report, index) =>
+        labelledMarker({
+          index,
+          lat: report.lat,
+          lng: report.lng,
+          title: report.categoryName,
+          label: `${report.categoryName} · ${reportStatusLabel(report.status)}`,
+          iconPath: MARKER_ICON,
+          size: MARKER_SIZE,
+          color: report.overdue ? '#d9381e' : undefined,
+        }),
+      ),
     [reports],
   );
   const points = useMemo(

@@ -1,12 +1,13 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import {
   REPORT_STATUSES,
   type ReportCategoryView,
   type ReportStatus,
   type ReportSummary,
 } from '@yizhan/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useReshowTick } from '../../../../hooks/useReshowTick';
 import { ChoiceBar, FilterBar } from '../../../../components/FilterBar';
 import { ListFooter } from '../../../../components/ListFooter';
 import { Button } from '../../../../components/nutui';
@@ -164,14 +165,7 @@ function Queue({ showTick }: { showTick: number }) {
  */
 export default function HandlerQueuePage() {
   const [me, reloadMe] = useMe();
-  const shows = useRef(0);
-  const [showTick, setShowTick] = useState(0);
-
-  useDidShow(() => {
-    void reloadMe();
-    shows.current += 1;
-    if (shows.current > 1) setShowTick((tick) => tick + 1);
-  });
+  const showTick = useReshowTick(() => void reloadMe());
 
   if (me.phase === 'signed-out') return <SignInPrompt title={t('common.signInFirst')} />;
   if (me.phase === 'loading') {

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { CounterRedemption } from '@yizhan/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect } from 'react';
+import { useReshowTick } from '../../../../hooks/useReshowTick';
 import { ListFooter } from '../../../../components/ListFooter';
 import { Button } from '../../../../components/nutui';
 import { SignInPrompt } from '../../../../components/SignInPrompt';
@@ -185,15 +186,8 @@ function CodeEntry({ showTick }: { showTick: number }) {
  */
 export default function MerchantWorkspacePage() {
   const [me, reloadMe] = useMe();
-  const shows = useRef(0);
-  const [showTick, setShowTick] = useState(0);
-
-  useDidShow(() => {
-    void reloadMe();
-    // The first show is covered by CodeEntry's own first load.
-    shows.current += 1;
-    if (shows.current > 1) setShowTick((tick) => tick + 1);
-  });
+  // The first show is covered by CodeEntry's own first load.
+  const showTick = useReshowTick(() => void reloadMe());
 
   if (me.phase === 'signed-out') return <SignInPrompt title={t('common.signInFirst')} />;
   if (me.phase === 'loading') {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import {
   AMENITIES,
   StationStatus,
@@ -8,7 +8,8 @@ import {
   type StationVisit,
   type StationVisitsPage,
 } from '@yizhan/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useReshowTick } from '../../../../hooks/useReshowTick';
 import { ChoiceBar } from '../../../../components/FilterBar';
 import { ListFooter } from '../../../../components/ListFooter';
 import { Button } from '../../../../components/nutui';
@@ -270,14 +271,7 @@ function isStationDetail(value: unknown): value is StationDetail {
 function StationAdmin({ stationId }: { stationId: string }) {
   const [station, actions] = useResource(useCallback(() => getStation(stationId), [stationId]));
   const { reload, replace } = actions;
-  const shows = useRef(0);
-  const [showTick, setShowTick] = useState(0);
-
-  useDidShow(() => {
-    void reload();
-    shows.current += 1;
-    if (shows.current > 1) setShowTick((tick) => tick + 1);
-  });
+  const showTick = useReshowTick(() => void reload());
 
   // The PATCH answer is the station as it now is; anything else, ask again.
   const saved = useCallback(
