@@ -73,7 +73,8 @@ export class ReportViews {
     );
   }
 
-  async view(actor: Actor, report: ReportEntity): Promise<ReportView> {
+  /** `withDuplicates`: nearby open reports for the reporter too (the answer to a submission). */
+  async view(actor: Actor, report: ReportEntity, withDuplicates = false): Promise<ReportView> {
     const handles = await this.policy.can(actor, 'update', 'Report', report);
     const [categories, photos, resolution, events, region] = await Promise.all([
       this.categoriesById([report]),
@@ -125,9 +126,10 @@ export class ReportViews {
         : report.reporterId === actor.userId && report.status === 'submitted'
           ? ['edit']
           : [],
-      possibleDuplicates: handles
-        ? await this.possibleDuplicates(report.categoryCode, report, report.id)
-        : [],
+      possibleDuplicates:
+        handles || withDuplicates
+          ? await this.possibleDuplicates(report.categoryCode, report, report.id)
+          : [],
     };
   }
 

@@ -139,13 +139,7 @@ export class ReportsService {
       }
       throw error;
     }
-    const view = await this.views.view(actor, report);
-    view.possibleDuplicates = await this.views.possibleDuplicates(
-      report.categoryCode,
-      report,
-      report.id,
-    );
-    return { report: view, replayed: false };
+    return { report: await this.views.view(actor, report, true), replayed: false };
   }
 
   /** Asked by the form before submitting: open reports nearby of the same category. */
@@ -267,13 +261,7 @@ export class ReportsService {
   }
 
   private async replay(actor: Actor, report: ReportEntity): Promise<Submission> {
-    const view = await this.views.view(actor, report);
-    view.possibleDuplicates = await this.views.possibleDuplicates(
-      report.categoryCode,
-      report,
-      report.id,
-    );
-    return { report: view, replayed: true };
+    return { report: await this.views.view(actor, report, true), replayed: true };
   }
 
   private async listOwn(
