@@ -43,16 +43,30 @@ async function stationCodes(): Promise<StationCodes> {
 const visible = (page: Page, selector: string) =>
   page.locator(selector).filter({ visible: true }).last();
 
-/** Leaves the result page and waits until its slide-out is over (it takes the taps until then). */
+/** Resolves once no page transition (a CSS animation) is running. */
+const transitionsOver = (page: Page) =>
+  page.waitForFunction(
+    () => document.getAnimations().every((animation) => animation.playState !== 'running'),
+    null,
+    { timeout: 15_000 },
+  );
+
+/**
+ * Leaves the result page once its slide-in is over (a tap during it sends Taro's H5 router back
+ * while the page is still entering, which can leave no page shown), then waits until the scan
+ * page is the one shown again.
+ */
 async function backToScan(page: Page, button: string): Promise<void> {
+  await transitionsOver(page);
   await visible(page, button).click();
   await page.waitForFunction(
-    () => !document.querySelector('.taro_page_show .checkin-result'),
+    () =>
+      !document.querySelector('.taro_page_show .checkin-result') &&
+      document.querySelector('.taro_page_show .scan-page__submit') !== null,
     null,
-    {
-      timeout: 15_000,
-    },
+    { timeout: 15_000 },
   );
+  await transitionsOver(page);
 }
 
 /** Types the code on the 扫码 tab (H5 has no camera scanning) and sends it. */
