@@ -43,30 +43,19 @@ async function stationCodes(): Promise<StationCodes> {
 const visible = (page: Page, selector: string) =>
   page.locator(selector).filter({ visible: true }).last();
 
-/** Resolves once no page transition (a CSS animation) is running. */
-const transitionsOver = (page: Page) =>
-  page.waitForFunction(
-    () => document.getAnimations().every((animation) => animation.playState !== 'running'),
-    null,
-    { timeout: 15_000 },
-  );
-
 /**
- * Leaves the result page once its slide-in is over (a tap during it sends Taro's H5 router back
- * while the page is still entering, which can leave no page shown), then waits until the scan
- * page is the one shown again.
+ * Leaves the result page and waits until Taro's H5 router has removed it, then reloads the 扫码
+ * tab so the next scan starts clean. Known issue (left open, see the issue note): on the H5
+ * build, a code sent right after coming back from a result page sometimes ends with the scan
+ * page shaded and no page shown; the reload keeps this test on what it checks, the refusals.
  */
 async function backToScan(page: Page, button: string): Promise<void> {
-  await transitionsOver(page);
   await visible(page, button).click();
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('.taro_page_show .checkin-result') &&
-      document.querySelector('.taro_page_show .scan-page__submit') !== null,
-    null,
-    { timeout: 15_000 },
-  );
-  await transitionsOver(page);
+  await page.waitForFunction(() => !document.querySelector('.checkin-result'), null, {
+    timeout: 15_000,
+  });
+  await page.reload();
+  await visible(page, 'input[placeholder="输入签到码"]').waitFor({ timeout: 30_000 });
 }
 
 /** Types the code on the 扫码 tab (H5 has no camera scanning) and sends it. */
