@@ -178,6 +178,8 @@ describe(`${VisitsService.name}: GET /stations/visit-stats and .csv (integration
         from: '2026-11-23',
         to: '2026-12-31',
         totals: DAY_TOTALS,
+        // w1, w2 and w3 over the whole range: 3 workers, though the days add up to 6.
+        rangeTotal: { visits: 8, uniqueWorkers: 3, flagged: 2 },
         items: DAY_ROWS(),
         nextCursor: null,
       });
@@ -254,7 +256,12 @@ describe(`${VisitsService.name}: GET /stations/visit-stats and .csv (integration
     it('answers a period without visits with empty lists', async () => {
       const response = await stats(tokens.admin, 'from=2026-10-01&to=2026-10-31');
 
-      expect(response.body).toMatchObject({ totals: [], items: [], nextCursor: null });
+      expect(response.body).toMatchObject({
+        totals: [],
+        rangeTotal: { visits: 0, uniqueWorkers: 0, flagged: 0 },
+        items: [],
+        nextCursor: null,
+      });
     });
   });
 

@@ -42,6 +42,8 @@ export interface SubjectFields {
   /** Report categories and departments: district admins manage them in their region. */
   ReportCategory: { regionId: string };
   Department: { regionId: string };
+  /** The console's statistics of a region subtree (reports, points, volunteers, coverage). */
+  Statistics: { regionId: string };
 }
 export type SubjectType = keyof SubjectFields;
 
@@ -111,6 +113,7 @@ export class AccessPolicy {
       can(['read', 'update'], 'Report', inRegion);
       can('manage', 'ReportCategory', inRegion);
       can('manage', 'Department', inRegion);
+      can('read', 'Statistics', inRegion);
     }
     for (const grant of actor.grantsOf('handler')) {
       if (!grant.regionId) continue;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import {
   CHECKIN_FLAGS,
   CHECKIN_METHODS,
@@ -72,6 +72,8 @@ export class RegionVisitStatResponse implements RegionVisitStat {
   flagged!: number;
 }
 
+export class RangeVisitStatResponse extends OmitType(RegionVisitStatResponse, ['period']) {}
+
 export class StationVisitStatResponse extends RegionVisitStatResponse implements StationVisitStat {
   @ApiProperty({ format: 'uuid' })
   stationId!: string;
@@ -98,6 +100,12 @@ export class VisitStatsPageResponse implements VisitStatsResponse {
     description: 'Every period with a recorded visit, for the whole scope (not paged)',
   })
   totals!: RegionVisitStatResponse[];
+
+  @ApiProperty({
+    type: RangeVisitStatResponse,
+    description: 'The whole range at once: a worker seen in two periods counts once',
+  })
+  rangeTotal!: RangeVisitStatResponse;
 
   @ApiProperty({
     type: [StationVisitStatResponse],

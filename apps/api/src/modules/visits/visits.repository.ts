@@ -121,6 +121,16 @@ export class VisitsRepository {
     return rows.map(countsOf);
   }
 
+  /** Counts over the whole filter at once: a worker seen in two periods counts once. */
+  async rangeTotal(filter: VisitFilter): Promise<Omit<RegionVisitStat, 'period'>> {
+    const row = await this.counted(filter, "'range'").getRawOne<CountsRow>();
+    // SUM over no rows is NULL: Number(null) reads it as the 0 it means.
+    const { visits, uniqueWorkers, flagged } = countsOf(
+      row ?? { period: 'range', visits: 0, unique_workers: 0, flagged: 0 },
+    );
+    return { visits, uniqueWorkers, flagged };
+  }
+
   private checkins(): SelectQueryBuilder<CheckinEntity> {
     return this.dataSource.getRepository(CheckinEntity).createQueryBuilder('checkin');
   }

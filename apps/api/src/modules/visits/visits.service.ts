@@ -81,9 +81,10 @@ export class VisitsService {
     const { regionId, granularity, filter } = await this.statsRequest(actor, query);
     const after = query.cursor ? decodeVisitStatsCursor(query.cursor, granularity) : null;
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const [rows, totals] = await Promise.all([
+    const [rows, totals, rangeTotal] = await Promise.all([
       this.visits.stationPeriods(filter, granularity, after, limit + 1),
       this.visits.periodTotals(filter, granularity),
+      this.visits.rangeTotal(filter),
     ]);
     return {
       regionId,
@@ -91,6 +92,7 @@ export class VisitsService {
       from: query.from,
       to: query.to,
       totals,
+      rangeTotal,
       ...toPage(rows, limit, (row) => row, visitStatsSortKey),
     };
   }
