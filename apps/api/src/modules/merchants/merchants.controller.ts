@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   CreateMerchantDto,
   ListMerchantsQueryDto,
   MerchantSummary,
   Page,
   Routes,
+  UpdateMerchantDto,
 } from '@yizhan/contracts';
 import { ApiErrorResponses } from '../../common/decorators/api-error-responses.decorator';
 import { CurrentActor, RequestInfo, RequestMeta, Roles } from '../access/access.decorators';
@@ -35,5 +36,24 @@ export class MerchantsController {
     @RequestInfo() meta: RequestMeta,
   ): Promise<MerchantSummary> {
     return this.merchants.create(actor, body, meta);
+  }
+
+  @Patch(':id')
+  @Roles('district_admin')
+  @ApiOperation({
+    summary: 'Change a merchant of your region (name, address, location, phone, region)',
+    description:
+      'Only the fields sent change; `phone: null` clears the number. A merchant or a new region ' +
+      'outside your region is 404.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiErrorResponses(400, 401, 403, 404)
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: UpdateMerchantDto,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<MerchantSummary> {
+    return this.merchants.update(actor, id, body, meta);
   }
 }

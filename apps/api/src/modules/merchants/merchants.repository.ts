@@ -18,6 +18,10 @@ export class MerchantsRepository {
     await manager.getRepository(MerchantEntity).insert(merchant);
   }
 
+  async update(id: string, changes: Partial<MerchantEntity>, manager: TxManager): Promise<void> {
+    await manager.getRepository(MerchantEntity).update({ id }, changes);
+  }
+
   /** By name, keyset-paginated after (name, id); optionally inside some regions. */
   page(
     regionIds: string[] | null,
