@@ -1,4 +1,8 @@
 export * from './error-codes';
+export * from './account-values';
+export * from './pagination-values';
+export * from './station-values';
+export * from './reward-values';
 export * from './enums';
 export * from './routes';
 export * from './dto/pagination.dto';
@@ -24,3 +28,6 @@ export * from './dto/report.dto';
 export * from './dto/notification.dto';
 export * from './validate';
 export * from './phone';
+export * from './stats-values';
+export * from './dto/stats.dto';
+export * from './dto/worker.dto';

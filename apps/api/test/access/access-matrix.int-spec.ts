@@ -312,6 +312,31 @@ const ENDPOINTS: Endpoint[] = [
       body: newMerchantBody(world.hanyang.street.id),
     }),
   },
+  {
+    // Sends nothing to change, so the world's merchant stays as it is.
+    route: 'PATCH /merchants/:id (own district)',
+    expected: adminOnly(200),
+    request: (_session, world) => ({
+      method: 'PATCH',
+      path: `/merchants/${world.liuyang.merchant.id}`,
+      body: {},
+    }),
+  },
+  {
+    route: 'PATCH /merchants/:id (other district)',
+    expected: adminOnly(404),
+    request: (_session, world) => ({
+      method: 'PATCH',
+      path: `/merchants/${world.hanyang.merchant.id}`,
+      body: {},
+    }),
+  },
+  {
+    // An unknown number: district admins are told it is not found, everyone else is refused.
+    route: 'GET /admin/workers?phone=',
+    expected: adminOnly(404),
+    request: () => ({ path: '/admin/workers?phone=13900000000' }),
+  },
   { route: 'GET /audit-log', expected: adminOnly(200), request: () => ({ path: '/audit-log' }) },
   {
     // Sends the photos it has (none), so the world's station stays as it is.

@@ -1,12 +1,6 @@
 import { IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { MeResponse } from './me.dto';
-
-/** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
-export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
-export const SMS_CODE_LENGTH = 6;
-export const USERNAME_PATTERN = /^[a-z0-9_.@-]{3,64}$/;
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
+import { PASSWORD_MAX_LENGTH, PHONE_PATTERN } from '../account-values';
 
 /** `POST /auth/wechat`: the code `wx.login` returned (valid for five minutes, once). */
 export class WechatLoginDto {

@@ -165,6 +165,8 @@ export interface VisitStatsResponse {
   from: string;
   to: string;
   totals: RegionVisitStat[];
+  /** The whole range at once: a worker seen in two periods counts once (periods do not add up). */
+  rangeTotal: Omit<RegionVisitStat, 'period'>;
   items: StationVisitStat[];
   nextCursor: string | null;
 }

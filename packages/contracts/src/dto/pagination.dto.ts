@@ -1,8 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-
-export const DEFAULT_PAGE_LIMIT = 20;
-export const MAX_PAGE_LIMIT = 100;
+import { MAX_PAGE_LIMIT } from '../pagination-values';
 
 /** `?limit=&cursor=` of every list (API.md "Lists"). The cursor is opaque to the client. */
 export class PageQueryDto {

@@ -17,37 +17,20 @@ import {
 } from 'class-validator';
 import { NearbyPageQueryDto } from './nearby-query.dto';
 import { MAX_POINTS_AMOUNT } from '../points-values';
+import {
+  LIMIT_PERIODS,
+  type LimitPeriod,
+  MAX_CODE_VALID_HOURS,
+  MAX_PER_USER_LIMIT,
+  MAX_REWARD_RADIUS_M,
+  MAX_REWARD_STOCK,
+  REWARD_STATUSES,
+  type RewardStatus,
+} from '../reward-values';
 import { parseBooleanFlag } from './query-transforms';
-
-/** The period a per-worker limit counts in (local to the reward's region); `total` never resets. */
-export const LimitPeriod = {
-  Day: 'day',
-  Week: 'week',
-  Month: 'month',
-  Total: 'total',
-} as const;
-export type LimitPeriod = (typeof LimitPeriod)[keyof typeof LimitPeriod];
-export const LIMIT_PERIODS: readonly LimitPeriod[] = Object.values(LimitPeriod);
-
-/** `paused` rewards are hidden from workers and cannot be redeemed; existing codes stay valid. */
-export const RewardStatus = {
-  Active: 'active',
-  Paused: 'paused',
-} as const;
-export type RewardStatus = (typeof RewardStatus)[keyof typeof RewardStatus];
-export const REWARD_STATUSES: readonly RewardStatus[] = Object.values(RewardStatus);
 
 /** At least one character that is not white space (titles are stored trimmed). */
 const NOT_BLANK = /\S/;
-
-export const MAX_REWARD_STOCK = 1_000_000;
-export const MAX_PER_USER_LIMIT = 1_000;
-/** How long an issued code stays valid unless the reward says otherwise. */
-export const DEFAULT_CODE_VALID_HOURS = 72;
-export const MAX_CODE_VALID_HOURS = 24 * 30;
-/** Default and largest radius of the "near me" filter, metres. */
-export const DEFAULT_REWARD_RADIUS_M = 5_000;
-export const MAX_REWARD_RADIUS_M = 50_000;
 
 /**
  * `POST /rewards` (district_admin, for a merchant or station inside their region). Exactly one

@@ -1,10 +1,12 @@
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from './auth.dto';
-import { ROLES, type Role } from '../enums';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  STAFF_ROLES,
+  USERNAME_PATTERN,
+} from '../account-values';
+import type { Role } from '../enums';
 import { PageQueryDto } from './pagination.dto';
-
-/** Roles a district admin may grant through `POST /staff` (workers sign themselves up). */
-export const STAFF_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'worker');
 
 /**
  * `POST /staff`: a staff or merchant account. Which scope field is required depends on the

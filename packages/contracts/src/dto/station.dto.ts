@@ -23,6 +23,12 @@ import {
 import { AMENITIES, STATION_STATUSES, type Amenity, type StationStatus } from '../enums';
 import { MAX_GEOFENCE_RADIUS_M, MIN_GEOFENCE_RADIUS_M } from '../checkin-values';
 import { MAX_STATION_PHOTOS } from '../report-values';
+import {
+  MAX_OPENING_EXCEPTIONS,
+  MAX_STATION_HOTLINES,
+  MAX_STATION_SERVICES,
+  MAX_WEEKLY_INTERVALS,
+} from '../station-values';
 import type { MediaView } from './media.dto';
 import { NearbyPageQueryDto } from './nearby-query.dto';
 import { parseBooleanFlag, splitCsv } from './query-transforms';
@@ -126,12 +132,6 @@ export interface StationDetail extends StationSummary {
    */
   photos: MediaView[];
 }
-
-/** What a station's opening hours, hotlines and services may hold at most. */
-export const MAX_WEEKLY_INTERVALS = 28;
-export const MAX_OPENING_EXCEPTIONS = 100;
-export const MAX_STATION_HOTLINES = 20;
-export const MAX_STATION_SERVICES = 30;
 
 const NOT_BLANK = /\S/;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
