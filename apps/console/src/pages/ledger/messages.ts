@@ -1,0 +1,45 @@
+import { defineMessages } from '../../i18n/messages';
+
+export const t = defineMessages({
+  'zh-CN': {
+    title: '积分对账',
+    intro:
+      '从每一笔积分流水重新计算所有账户余额，并与缓存余额逐一比对。对账只读取数据，可在系统运行时随时进行。',
+    run: '开始对账',
+    running: '正在对账…',
+    notRun: '尚未对账。点击“开始对账”检查全部积分账户。',
+    clean: '账目一致',
+    cleanDetail: '共核对 {accounts} 个账户、{transfers} 笔流水，未发现差异（{at}）。',
+    dirty: '发现 {count} 处差异',
+    dirtyDetail: '共核对 {accounts} 个账户、{transfers} 笔流水（{at}）。请将差异交技术人员排查。',
+    'column.account': '账户',
+    'column.field': '项目',
+    'column.cached': '缓存值',
+    'column.computed': '按流水计算',
+    'account.books': '全部账目',
+    'field.balance': '余额',
+    'field.pending_debit': '冻结支出',
+    'field.pending_credit': '待入账',
+    'field.lots': '积分批次',
+    'field.negative': '余额为负',
+    'field.books': '借贷不平',
+    'field.pending_books': '冻结借贷不平',
+  },
+  'en-US': {
+    title: 'Ledger check',
+    intro:
+      'Recomputes every account balance from its transfers and compares it with the cached one. Read-only: safe to run at any time.',
+    run: 'Run the check',
+    running: 'Checking…',
+    notRun: 'Not run yet. Press “Run the check” to verify every points account.',
+    clean: 'The books agree',
+    cleanDetail: '{accounts} accounts and {transfers} transfers checked, no difference ({at}).',
+    dirty: '{count} differences found',
+    dirtyDetail: '{accounts} accounts and {transfers} transfers checked ({at}).',
+    'column.account': 'Account',
+    'column.field': 'What',
+    'column.cached': 'Cached',
+    'column.computed': 'From transfers',
+    'account.books': 'All books',
+  },
+});

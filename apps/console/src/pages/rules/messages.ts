@@ -1,0 +1,107 @@
+import type { EarningKind, ExpiryPolicy } from '@yizhan/contracts';
+import { defineMessages } from '../../i18n/messages';
+
+export const t = defineMessages({
+  'zh-CN': {
+    title: '积分规则',
+    intro:
+      '每种行为获得的积分、每日和每周上限以及积分有效期。下级区域沿用上级区域的规则；在本级设置后，本区域及下级改用本级规则。',
+    region: '查看区域',
+    empty: '该区域还没有积分规则',
+    emptyDetail:
+      '本区域和上级区域都没有设置积分规则，户外劳动者签到、报事等暂时不会获得积分。点击各行的“在本级设置”开始设置。',
+    'column.kind': '获取方式',
+    'column.points': '每次积分',
+    'column.dailyCap': '每日上限',
+    'column.weeklyCap': '每周上限',
+    'column.expiry': '有效期',
+    'column.region': '规则来源',
+    'column.actions': '操作',
+    noCap: '不设上限',
+    notSet: '未设置（不发放积分）',
+    own: '本级',
+    inherited: '沿用上级',
+    edit: '编辑',
+    setHere: '在本级设置',
+    'form.title': '设置积分规则：{kind}',
+    'form.inheritedHint': '当前沿用「{region}」的规则。保存后将在「{here}」设置本级规则。',
+    'form.points': '每次获得积分',
+    'form.pointsRange': '积分须为 1–{max} 之间的整数',
+    'form.dailyCap': '每日上限（选填）',
+    'form.weeklyCap': '每周上限（选填）',
+    'form.capExtra': '留空表示不设上限',
+    'form.capRange': '上限须为 1–{max} 之间的整数',
+    'form.expiry': '有效期',
+    'form.manualHint': '“积分调整”的每次积分不会使用，只用于决定手工发放积分的有效期。',
+    saved: '积分规则已保存',
+    adjust: '积分调整',
+    'adjust.title': '积分调整',
+    'adjust.intro':
+      '为辖区内的户外劳动者增加或扣减积分，例如补发漏记的积分。每次调整都会记入积分流水和操作日志，无法撤销，只能再做一次反向调整。',
+    'adjust.userId': '用户 ID',
+    'adjust.userIdExtra': '按手机号查到劳动者后自动填写；也可直接粘贴 36 位的用户 ID。',
+    'adjust.userIdRequired': '请先按手机号查找劳动者，或填写用户 ID',
+    'adjust.userIdInvalid': '用户 ID 格式不正确',
+    'adjust.amount': '调整积分',
+    'adjust.amountExtra': '正数为增加，负数为扣减',
+    'adjust.amountRange': '请填写 -{max} 到 {max} 之间、不为 0 的整数',
+    'adjust.reason': '调整原因',
+    'adjust.reasonLength': '原因须为 2–200 个字',
+    'adjust.submit': '提交调整',
+    'adjust.confirmAdd': '确认为该用户增加 {n} 积分？',
+    'adjust.confirmDeduct': '确认从该用户扣减 {n} 积分？',
+    'adjust.confirmDetail': '用户 ID：{userId}\n原因：{reason}\n调整提交后不可撤销。',
+    'adjust.confirmWorker': '对象：{name}（{phone}）\n原因：{reason}\n调整提交后不可撤销。',
+    'lookup.phone': '劳动者手机号',
+    'lookup.placeholder': '请输入 11 位手机号',
+    'lookup.search': '查找',
+    'lookup.extra': '输入劳动者本人提供的完整手机号查找。',
+    'lookup.invalid': '请输入 11 位手机号',
+    'lookup.notFound': '未找到该手机号的劳动者，或其积分不属于你的辖区',
+    'lookup.found': '{name}（{phone}）',
+    'lookup.noNickname': '未设置昵称',
+    'lookup.home': '积分归属：{region}，当前可用 {balance} 积分',
+    'lookup.neverEarned': '尚未获得过积分：本次增加的积分将归属你的辖区',
+    'adjust.ok': '确认调整',
+    'adjust.done': '已调整 {amount} 积分',
+    'adjust.notFound': '未找到该用户，或该用户不在你的辖区内',
+  },
+  'en-US': {
+    title: 'Earning rules',
+    region: 'Region',
+    adjust: 'Adjust points',
+    'lookup.phone': "Worker's phone number",
+    'lookup.placeholder': '11-digit mobile number',
+    'lookup.search': 'Find',
+    'lookup.invalid': 'Enter an 11-digit mobile number',
+    'lookup.notFound': 'No worker of your district has this number',
+  },
+});
+
+export const kindText = defineMessages<EarningKind>({
+  'zh-CN': {
+    checkin: '驿站签到',
+    report: '随手报事',
+    volunteer: '志愿服务',
+    survey: '问卷调查',
+    manual: '积分调整',
+  },
+  'en-US': {
+    checkin: 'Check-in',
+    report: 'Report',
+    volunteer: 'Volunteering',
+    survey: 'Survey',
+    manual: 'Manual adjustment',
+  },
+});
+
+export const expiryText = defineMessages<ExpiryPolicy>({
+  'zh-CN': {
+    never: '长期有效',
+    end_of_next_year: '获得次年年底过期',
+  },
+  'en-US': {
+    never: 'Never expire',
+    end_of_next_year: 'Expire at the end of the next year',
+  },
+});
