@@ -13,6 +13,8 @@ export type ReportPointsStatus = 'pending' | 'posted' | 'voided';
 @Index('uq_report_client_request', ['reporterId', 'clientRequestId'], { unique: true })
 @Index('idx_report_reporter_created', ['reporterId', 'createdAt', 'id'])
 @Index('idx_report_region_status_created', ['regionId', 'status', 'createdAt', 'id'])
+@Index('idx_report_region_status_due', ['regionId', 'status', 'dueAt', 'createdAt'])
+@Index('idx_report_status_created', ['status', 'createdAt', 'id', 'regionId', 'dueAt'])
 @Index('idx_report_category_created', ['categoryCode', 'createdAt'])
 @Index('idx_report_points_unsettled', ['pointsSettled', 'updatedAt'])
 @Index('idx_report_status_resolved', ['status', 'resolvedAt'])
