@@ -1,13 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { LoggerModule } from 'nestjs-pino';
+import { Logger } from 'pino';
 import { CommonModule } from './common/common.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { ActorThrottlerGuard } from './common/throttling/actor-throttler.guard';
 import { ThrottlingModule } from './common/throttling/throttling.module';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter';
-import { buildLoggerParams } from './common/logging/logger-params';
+import { LoggingModule } from './common/logging/logging.module';
+import { createRootLogger } from './common/logging/root-logger';
 import { createValidationPipe } from './common/pipes/api-validation.pipe';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -35,16 +36,21 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { ReportCategoriesModule } from './modules/report-categories/report-categories.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { StatsModule } from './modules/stats/stats.module';
+import { WorkersModule } from './modules/workers/workers.module';
 
 @Module({})
 export class AppModule {
-  /** The whole API for one validated configuration. */
-  static forRoot(config: AppConfig): DynamicModule {
+  /**
+   * The whole API for one validated configuration; `logger` is the root logger, shared with
+   * Fastify's request logging when the app is built by `createApp`.
+   */
+  static forRoot(config: AppConfig, logger: Logger = createRootLogger(config)): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: buildLoggerParams }),
+        LoggingModule.forRoot(logger),
         DatabaseModule,
         CommonModule,
         CryptoModule,
@@ -69,6 +75,8 @@ export class AppModule {
         DepartmentsModule,
         ReportCategoriesModule,
         ReportsModule,
+        StatsModule,
+        WorkersModule,
         // Scheduled jobs (point and code expiry) run in the service, not under tests, which run
         // them with the clock they choose.
         ...(config.nodeEnv === 'test' ? [] : [ScheduleModule.forRoot()]),

@@ -131,11 +131,21 @@ describe(`HTTP foundation (${createApp.name}) on the run's database`, () => {
     });
   });
 
-  it('sends security headers', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: '/health' });
+  it.each([
+    ['a success', '/health'],
+    ['an error', '/api/v1/nowhere'],
+    ['a refused token', '/api/v1/me'],
+  ])('sends security headers on %s', async (_what, url) => {
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: 'Bearer not-a-token' },
+    });
 
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['strict-transport-security']).toContain('max-age=');
+    expect(response.headers['x-request-id']).toEqual(expect.any(String));
   });
 });
 

@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DEV_SECRETS_FILE } from '../../src/common/crypto/server-secrets';
-import { JwtStrategy } from '../../src/modules/access/jwt.strategy';
+import { AccessTokenVerifier } from '../../src/modules/access/access-token-verifier';
 import { createUser, sessionFor, TestUser } from '../support/accounts';
 import { api, outcome } from '../support/http';
 import { useTestApp } from '../support/test-app';
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-describe(`${JwtStrategy.name}: access tokens on GET /me (integration)`, () => {
+describe(`${AccessTokenVerifier.name}: access tokens on GET /me (integration)`, () => {
   const ctx = useTestApp();
   const jwt = new JwtService();
   let serverSecret = '';
@@ -48,6 +48,10 @@ describe(`${JwtStrategy.name}: access tokens on GET /me (integration)`, () => {
 
   it('accepts a token forged exactly like the server signs them (the forgery works)', async () => {
     expect((await getMe(`Bearer ${sign(claims())}`)).status).toBe(200);
+  });
+
+  it('accepts the Bearer scheme in any case', async () => {
+    expect((await getMe(`bearer ${sign(claims())}`)).status).toBe(200);
   });
 
   it('accepts the tokens the API issues', async () => {
@@ -110,6 +114,7 @@ describe(`${JwtStrategy.name}: access tokens on GET /me (integration)`, () => {
       },
     ],
     ['a truncated signature', () => sign(claims()).slice(0, -4)],
+    ['a token not valid yet (nbf ahead)', () => sign(claims({ nbf: nowSeconds() + 60 }))],
   ])('refuses %s with 401 UNAUTHENTICATED', async (_what, token) => {
     const response = await getMe(`Bearer ${token()}`);
 

@@ -93,6 +93,19 @@ describe('WeChat login output of the API process (LOG_LEVEL=trace)', () => {
     expect(output).toContain(`"url":"${API_PREFIX}/auth/wechat"`);
   });
 
+  it("writes the WeChat client's line with the id of the request it served", () => {
+    const lines = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg?: string; reqId?: string; req?: { id: string } });
+    const refused = lines.find((line) => line.msg === 'WeChat refused a login code');
+
+    expect(refused?.reqId).toEqual(expect.any(String));
+    expect(lines.filter((line) => line.req?.id === refused?.reqId)).toEqual([
+      expect.objectContaining({ reqId: refused?.reqId, msg: 'request completed' }),
+    ]);
+  });
+
   it('never writes a session key, the app secret or an access token to the log', () => {
     expect(sessionKeys).toHaveLength(4);
     for (const key of sessionKeys) expect(output).not.toContain(key);

@@ -1,4 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { AppConfig } from '../../src/config/app-config';
@@ -29,6 +30,8 @@ export interface TestAppOptions {
    * registered before `useTestApp`, so it may name a fake server those hooks started.
    */
   env?: () => Record<string, string>;
+  /** Where the app's logs go (set LOG_LEVEL through `env`): the suite reads the lines. */
+  logDestination?: DestinationStream;
 }
 
 export interface JsonResponse<T> {
@@ -56,7 +59,7 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
       ...options.env?.(),
     };
     handle.config = loadConfig(baseEnv);
-    handle.app = await createApp(handle.config);
+    handle.app = await createApp(handle.config, { logDestination: options.logDestination });
     handle.dataSource = handle.app.get(DataSource);
     const clock = handle.app.get(Clock);
     let pinned: jest.SpyInstance<Date, []> | null = null;

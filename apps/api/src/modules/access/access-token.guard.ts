@@ -1,8 +1,9 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
+import { Actor } from './actor';
 import { AccessError } from './access.errors';
 import { AuthenticatedRequest, PUBLIC_KEY } from './access.decorators';
+import { AccessTokenVerifier } from './access-token-verifier';
 
 /**
  * Global guard: every route needs a valid access token unless marked `@Public()`. A public
@@ -10,24 +11,47 @@ import { AuthenticatedRequest, PUBLIC_KEY } from './access.decorators';
  * so a client learns at once that it must refresh.
  */
 @Injectable()
-export class AccessTokenGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class AccessTokenGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: AccessTokenVerifier,
+  ) {}
 
-  override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+  /** Synchronous unless the session's revocation must be looked up (see `actorFor`). */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (isPublic && request.headers.authorization === undefined) return true;
-    return super.canActivate(context);
+    const authorization = request.headers.authorization;
+    if (authorization === undefined) {
+      const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
+      if (isPublic) return true;
+      throw AccessError.unauthenticated();
+    }
+    let actor: Actor | Promise<Actor>;
+    try {
+      actor = this.verifier.actorFor(authorization);
+    } catch (error) {
+      throw asAccessError(error);
+    }
+    if (actor instanceof Actor) {
+      request.user = actor;
+      return true;
+    }
+    return actor.then(
+      (looked) => {
+        request.user = looked;
+        return true;
+      },
+      (error: unknown) => {
+        throw asAccessError(error);
+      },
+    );
   }
+}
 
-  override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    if (error instanceof AccessError) throw error;
-    if (error || !user) throw AccessError.unauthenticated();
-    return user;
-  }
+/** As before: anything that stops the check (the revocation lookup too) is a 401. */
+function asAccessError(error: unknown): AccessError {
+  return error instanceof AccessError ? error : AccessError.unauthenticated();
 }

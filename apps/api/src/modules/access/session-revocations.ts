@@ -28,17 +28,30 @@ export class SessionRevocations {
    * answer); a cached "revoked" is final either way.
    */
   async isRevoked(sessionId: string, { fresh = false } = {}): Promise<boolean> {
-    const now = Date.now();
+    const known = this.knownAnswer(sessionId);
+    if (known === true || (known === false && !fresh)) return known;
+    return this.lookUp(sessionId, Date.now());
+  }
+
+  /**
+   * The answer `isRevoked` would give from its cache, without a promise when there is one
+   * (the access-token check of nearly every request); undefined when the database must be asked.
+   */
+  knownAnswer(sessionId: string): boolean | undefined {
     const cached = this.checked.get(sessionId);
-    if (cached && (cached.revoked || (!fresh && cached.until > now))) return cached.revoked;
-    const revoked =
-      (await this.tokens.countBy({ familyId: sessionId, revokedAt: Not(IsNull()) })) > 0;
-    this.remember(sessionId, revoked, revoked ? Number.POSITIVE_INFINITY : now + CHECK_TTL_MS);
-    return revoked;
+    if (cached && (cached.revoked || cached.until > Date.now())) return cached.revoked;
+    return undefined;
   }
 
   markRevoked(sessionId: string): void {
     this.remember(sessionId, true, Number.POSITIVE_INFINITY);
+  }
+
+  private async lookUp(sessionId: string, now: number): Promise<boolean> {
+    const revoked =
+      (await this.tokens.countBy({ familyId: sessionId, revokedAt: Not(IsNull()) })) > 0;
+    this.remember(sessionId, revoked, revoked ? Number.POSITIVE_INFINITY : now + CHECK_TTL_MS);
+    return revoked;
   }
 
   private remember(sessionId: string, revoked: boolean, until: number): void {

@@ -40,7 +40,7 @@ function createSmsSender(config: AppConfig, logger: PinoLogger): SmsSender {
     PassportModule,
     JwtModule.registerAsync({
       inject: [TokenKeys],
-      useFactory: (keys: TokenKeys) => ({ secret: keys.jwtSecret }),
+      useFactory: (keys: TokenKeys) => ({ secret: keys.jwtKey }),
     }),
     UsersModule,
     AuditModule,

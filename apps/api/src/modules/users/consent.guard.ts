@@ -17,7 +17,8 @@ export class ConsentGuard implements CanActivate {
     private readonly users: UsersRepository,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Synchronous for the routes that need no consent (nearly all). */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const kind = this.reflector.getAllAndOverride<ConsentKind | undefined>(CONSENT_KEY, [
       context.getHandler(),
       context.getClass(),
@@ -25,7 +26,11 @@ export class ConsentGuard implements CanActivate {
     if (!kind) return true;
     const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
     if (!(actor instanceof Actor)) throw AccessError.unauthenticated();
-    if (!(await this.users.hasActiveConsent(actor.userId, kind))) {
+    return this.requireConsent(actor.userId, kind);
+  }
+
+  private async requireConsent(userId: string, kind: ConsentKind): Promise<boolean> {
+    if (!(await this.users.hasActiveConsent(userId, kind))) {
       throw AccessError.consentRequired(kind);
     }
     return true;
