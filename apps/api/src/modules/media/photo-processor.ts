@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MEDIA_LONG_SIDE_PX, MEDIA_MAX_PIXELS, MEDIA_THUMB_LONG_SIDE_PX } from '@yizhan/contracts';
+import { availableParallelism } from 'node:os';
 import sharp, { SharpOptions } from 'sharp';
 import { ConcurrencyLimit, QueueFullError } from '../../common/concurrency/concurrency-limit';
 import { RateLimitedError } from '../../common/errors/domain.error';
@@ -25,11 +26,16 @@ const FULL_QUALITY = 82;
 const THUMB_QUALITY = 75;
 
 /**
- * Photos decoded at once. A 12 MP JPEG costs about 130 MB while it is re-encoded (libvips
- * decodes it shrunk on load); two keep a 2-core server busy and four parallel uploads well
- * under 512 MB. Uploads beyond that wait their turn, and past `MAX_WAITING` get a 429.
+ * Photos decoded at once: one core less than the machine has, at least one and at most two.
+ * A re-encode keeps a core busy for about half a second (decode and mozjpeg are one thread
+ * each), and the event loop, which answers every other request, needs a core of its own: on a
+ * 2-core server two decodes at once leave it a third of the CPU and check-ins queue behind
+ * them (bench/, upload scenario: p99 during 4 uploads lower with one). A 12 MP JPEG costs
+ * about 130 MB while it is re-encoded (libvips decodes it shrunk on load), so two keep four
+ * parallel uploads well under 512 MB. Uploads beyond that wait their turn, and past
+ * `MAX_WAITING` get a 429.
  */
-const MAX_CONCURRENT = 2;
+const MAX_CONCURRENT = Math.min(2, Math.max(1, availableParallelism() - 1));
 const MAX_WAITING = 16;
 const RETRY_WHEN_BUSY_SECONDS = 5;
 

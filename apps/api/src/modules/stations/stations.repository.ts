@@ -32,8 +32,11 @@ export class StationsRepository {
     @InjectRepository(StationEntity) private readonly stations: Repository<StationEntity>,
   ) {}
 
-  findById(id: string): Promise<StationEntity | null> {
-    return this.stations.findOne({ where: { id }, relations: { region: true } });
+  async findById(id: string): Promise<StationEntity | null> {
+    // `find`, not `findOne`: with a join, findOne's LIMIT 1 makes TypeORM run a DISTINCT-ids
+    // query first, a second round trip for a primary-key lookup (every check-in makes it).
+    const [station] = await this.stations.find({ where: { id }, relations: { region: true } });
+    return station ?? null;
   }
 
   async insert(station: StationEntity, manager: TxManager): Promise<void> {

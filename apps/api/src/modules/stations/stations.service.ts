@@ -28,6 +28,9 @@ export const DEFAULT_RADIUS_M = 20_000;
  * in the densest district we serve; past this the list would be cut, so it is logged.
  */
 export const MAX_NEARBY_CANDIDATES = 5_000;
+/** The first box of a nearby search; it widens by SEARCH_GROWTH until the page is full. */
+export const FIRST_SEARCH_RADIUS_M = 1_000;
+const SEARCH_GROWTH = 4;
 /** Rows read per query when walking the name order (opening hours filter in code). */
 const NAME_BATCH_SIZE = 100;
 
@@ -112,24 +115,38 @@ export class StationsService {
     limit: number,
     cursor: Extract<StationCursor, { kind: 'distance' }> | null,
   ): Promise<Page<StationSummary>> {
-    const candidates = await this.stations.findInBox(
-      boundingBox(origin, radiusM),
-      filters,
-      MAX_NEARBY_CANDIDATES,
-    );
-    if (candidates.length === MAX_NEARBY_CANDIDATES) {
-      this.logger.warn({ origin, radiusM }, 'Nearby search hit the candidate cap; results cut');
-    }
     const now = this.clock.now();
-    const ranked: RankedStation[] = candidates
-      .map((station) => ({
-        station,
-        distanceM: Math.round(haversineMeters(origin, station)),
-      }))
-      .filter(({ distanceM }) => distanceM <= radiusM)
-      .filter(({ station }) => !query.openNow || isStationOpenAt(station, now))
-      .filter(({ station, distanceM }) => !cursor || isAfter(distanceM, station.id, cursor))
-      .sort((a, b) => a.distanceM - b.distanceM || compareIds(a.station.id, b.station.id));
+    // Start small and widen: a page needs only the nearest stations, and a box of the whole
+    // radius holds thousands in a dense network. A box of radius r holds every station within
+    // r, so once more than `limit` stations lie within r the page is exact.
+    let searchM = Math.min(radiusM, Math.max(FIRST_SEARCH_RADIUS_M, cursor?.distanceM ?? 0));
+    let ranked: RankedStation[];
+    for (;;) {
+      const candidates = await this.stations.findInBox(
+        boundingBox(origin, searchM),
+        filters,
+        MAX_NEARBY_CANDIDATES,
+      );
+      const capped = candidates.length === MAX_NEARBY_CANDIDATES;
+      if (capped) {
+        this.logger.warn(
+          { origin, radiusM: searchM },
+          'Nearby search hit the candidate cap; results cut',
+        );
+      }
+      const within = searchM;
+      ranked = candidates
+        .map((station) => ({
+          station,
+          distanceM: Math.round(haversineMeters(origin, station)),
+        }))
+        .filter(({ distanceM }) => distanceM <= within)
+        .filter(({ station }) => !query.openNow || isStationOpenAt(station, now))
+        .filter(({ station, distanceM }) => !cursor || isAfter(distanceM, station.id, cursor))
+        .sort((a, b) => a.distanceM - b.distanceM || compareIds(a.station.id, b.station.id));
+      if (ranked.length > limit || searchM >= radiusM || capped) break;
+      searchM = Math.min(radiusM, searchM * SEARCH_GROWTH);
+    }
 
     const page = ranked.slice(0, limit);
     const last = page[page.length - 1];
