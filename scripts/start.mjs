@@ -11,6 +11,7 @@ import { startH5Server } from './h5-server.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const API_DIR = resolve(ROOT, 'apps/api');
 const H5_DIR = resolve(ROOT, 'apps/miniapp/dist-h5');
+const CONSOLE_DIR = resolve(ROOT, 'apps/console/dist');
 const READY_TIMEOUT_MS = 60_000;
 
 const shouldBuild = !process.argv.includes('--no-build');
@@ -54,10 +55,11 @@ async function waitForReady(url, child) {
 }
 
 if (shouldBuild) {
-  log('building contracts, API and H5 client …');
+  log('building contracts, API, H5 client and console …');
   runOrExit('pnpm', ['--filter', '@yizhan/contracts', 'build']);
   runOrExit('pnpm', ['--filter', '@yizhan/api', 'build']);
   runOrExit('pnpm', ['--filter', '@yizhan/miniapp', 'build:h5']);
+  runOrExit('pnpm', ['--filter', '@yizhan/console', 'build']);
 }
 
 mkdirSync(dataDir, { recursive: true });
@@ -87,7 +89,12 @@ api.on('exit', (code) => {
 
 try {
   await waitForReady(`${apiOrigin}/ready`, api);
-  web = await startH5Server({ rootDir: H5_DIR, apiOrigin, port: webPort });
+  web = await startH5Server({
+    rootDir: H5_DIR,
+    consoleDir: CONSOLE_DIR,
+    apiOrigin,
+    port: webPort,
+  });
 } catch (error) {
   log(String(error instanceof Error ? error.message : error));
   await shutdown(1);
@@ -95,6 +102,9 @@ try {
 
 log('ready');
 log(`H5 client:   ${web.url}/`);
+log(
+  `Console:     ${web.url}/console/  (district_admin@liuyang / ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : 'yizhan-demo'})`,
+);
 log(`API:         http://localhost:${apiPort}/api/v1  (health: /health, ready: /ready)`);
 log(`API docs:    http://localhost:${apiPort}/api/docs`);
 log('stop with Ctrl+C');

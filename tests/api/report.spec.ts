@@ -135,7 +135,14 @@ describe('reports (black box)', () => {
         )
       ).status,
     ).toBe(200);
+    // The handler's photo needs their own consent too: granted here, not left over from the
+    // browser test in which handler@liuyang agrees in the resolve sheet (that ran first until
+    // the journeys moved, and this test failed when it ran first).
+    expect((await post('/me/consents', { kind: 'photos', version: '1' }, handler)).status).toBe(
+      201,
+    );
     const fix = await upload(handler, picture(3), 'fixed.png');
+    expect(fix.status).toBe(201);
     const resolved = await post<Report>(
       `/reports/${filed.body.id}/resolve`,
       { note: '护栏已扶正加固', mediaIds: [fix.body.id] },

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, phoneContext, screenshot, step } from '../support/browser';
 import { call, download, staffToken } from '../support/client';
 import { decodeQr } from '../support/qr';
-import { h5Url as url, signInBySms } from '../support/h5';
+import { h5Url as url, signInBySms, visible } from '../support/h5';
 
 /**
  * A rider checks in on H5 as people do at a station: signs in by SMS, opens 扫码, types the code
@@ -35,13 +35,6 @@ async function stationCodes(): Promise<StationCodes> {
   const poster = await download(`/stations/${stationId}/poster`, manager);
   return { live: live.body.code, poster: decodeQr(poster.bytes) };
 }
-
-/**
- * The newest shown copy of an element: Taro's H5 router keeps earlier pages in the DOM, and
- * during a page transition two result pages are on screen at once.
- */
-const visible = (page: Page, selector: string) =>
-  page.locator(selector).filter({ visible: true }).last();
 
 /**
  * Leaves the result page and waits until Taro's H5 router has removed it, then reloads the 扫码

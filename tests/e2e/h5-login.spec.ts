@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phoneContext, screenshot, step } from '../support/browser';
-import { system } from '../support/system';
+import { h5Url, signInAsStaff, waitForSmsCode } from '../support/h5';
 
 /**
  * A rider signs in on H5 with a phone number and the SMS code, edits the profile, and signs out;
@@ -11,31 +9,6 @@ import { system } from '../support/system';
  */
 
 const RIDER_PHONE = '13700002222';
-
-function latestCodeFor(phone: string): string | undefined {
-  const outbox = readFileSync(join(system().dataDir, 'dev-sms-outbox.jsonl'), 'utf8');
-  return outbox
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { phone: string; code: string })
-    .filter((message) => message.phone === phone)
-    .pop()?.code;
-}
-
-async function waitForCode(phone: string): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const code = (() => {
-      try {
-        return latestCodeFor(phone);
-      } catch {
-        return undefined; // no outbox yet
-      }
-    })();
-    if (code) return code;
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error(`no SMS code for ${phone} in the outbox`);
-}
 
 describe('H5 client: sign-in', () => {
   let browser: Browser;
@@ -54,7 +27,7 @@ describe('H5 client: sign-in', () => {
 
   it('signs a rider in with phone and SMS code and shows the profile on 我的', async () => {
     await step(page, 'open-login', async () => {
-      await page.goto(`${system().webOrigin}/#/packages/account/pages/login/index`, {
+      await page.goto(h5Url('/packages/account/pages/login/index'), {
         waitUntil: 'domcontentloaded',
       });
       await page
@@ -63,7 +36,7 @@ describe('H5 client: sign-in', () => {
       await page.locator('.login-page').getByText('获取验证码', { exact: true }).click();
       await page.getByText(/秒后重新获取/).waitFor({ timeout: 10_000 });
     });
-    const code = await waitForCode(RIDER_PHONE);
+    const code = await waitForSmsCode(RIDER_PHONE);
     await step(page, 'enter-code', async () => {
       await page.locator('input[placeholder="请输入6位验证码"]').fill(code);
       await screenshot(page, 'h5-login-sms');
@@ -81,14 +54,14 @@ describe('H5 client: sign-in', () => {
     ).newPage();
     try {
       await step(other, 'wrong-code', async () => {
-        await other.goto(`${system().webOrigin}/#/packages/account/pages/login/index`, {
+        await other.goto(h5Url('/packages/account/pages/login/index'), {
           waitUntil: 'domcontentloaded',
         });
         await other
           .locator('input[placeholder="请输入手机号"]')
           .fill('13700003333', { timeout: 30_000 });
         await other.locator('.login-page').getByText('获取验证码', { exact: true }).click();
-        const right = await waitForCode('13700003333');
+        const right = await waitForSmsCode('13700003333');
         const wrong = right === '000000' ? '111111' : '000000';
         await other.locator('input[placeholder="请输入6位验证码"]').fill(wrong);
         await other.locator('.login-page').getByText('登录', { exact: true }).click();
@@ -111,15 +84,7 @@ describe('H5 client: sign-in', () => {
 
   it('signs a district admin in with the staff form', async () => {
     await step(page, 'staff-login', async () => {
-      await page.goto(`${system().webOrigin}/#/packages/account/pages/login/index`, {
-        waitUntil: 'domcontentloaded',
-      });
-      await page.locator('.login-page__staff-entry').click({ timeout: 30_000 });
-      await page.locator('input[placeholder="请输入用户名"]').fill('district_admin@liuyang');
-      await page.locator('input[placeholder="请输入密码"]').fill('yizhan-demo');
-      await page.locator('.login-staff__submit').click();
-      await page.locator('.profile-card').waitFor({ timeout: 20_000 });
-      await page.locator('.login-page').waitFor({ state: 'hidden', timeout: 10_000 });
+      await signInAsStaff(page, 'district_admin@liuyang');
       expect(await page.locator('.profile-card').innerText()).toContain('区级管理员');
     });
     await screenshot(page, 'h5-me-staff');

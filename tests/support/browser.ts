@@ -23,6 +23,19 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+let contextSequence = 0;
+
+/**
+ * Headers that give a browser context a client address of its own, as every rider's phone has.
+ * All test browsers reach the API through the same loopback proxy, so without them they would
+ * share one address and its per-address limits (five SMS codes a minute): a suite signing in
+ * more riders than that in a minute failed with no code in the outbox.
+ */
+export function ownClientAddress(): Record<string, string> {
+  contextSequence += 1;
+  return { 'x-forwarded-for': `198.18.${process.pid % 256}.${(contextSequence % 250) + 1}` };
+}
+
 /** A phone-sized page whose browser reports the given WGS-84 position. */
 export async function phoneContext(
   browser: Browser,
@@ -37,6 +50,7 @@ export async function phoneContext(
     timezoneId: 'Asia/Shanghai',
     geolocation: { ...position, accuracy: 20 },
     permissions: ['geolocation'],
+    extraHTTPHeaders: ownClientAddress(),
   });
 }
 
@@ -45,6 +59,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/**
+ * A screenshot once the page has stopped moving: Taro's H5 router slides pages in and NutUI
+ * fades sheets and modals in (CSS transitions), so one taken at once catches them half-way.
+ * Waits for the document's finite animations to finish rather than for a fixed time; endless
+ * ones (loading spinners) are ignored. The picture is evidence, not an assertion: a page that
+ * keeps moving is shot as it is after 10 s.
+ */
+export async function settledScreenshot(page: Page, name: string): Promise<string> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every(
+            (animation) =>
+              animation.playState !== 'running' ||
+              animation.effect?.getComputedTiming().iterations === Infinity,
+          ),
+      null,
+      { timeout: 10_000, polling: 'raf' },
+    )
+    .catch(() => undefined);
+  return screenshot(page, name);
 }
 
 /** Runs one step; if it throws, leaves a screenshot named after it before rethrowing. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RESULTS_DIR } from './browser';
@@ -15,6 +15,10 @@ const START_TIMEOUT_MS = 90_000;
 export default async function globalSetup(): Promise<void> {
   // Screenshots of an earlier run would pass for this run's failures.
   rmSync(RESULTS_DIR, { recursive: true, force: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  // What the system says while the tests run (warnings and errors at LOG_LEVEL=warn): when a
+  // suite fails with a refused connection, this tells whether the API or the H5 server died.
+  const systemLog = createWriteStream(join(RESULTS_DIR, 'system.log'));
   const dataDir = mkdtempSync(join(tmpdir(), 'yizhan-e2e-'));
   const apiPort = await freePort();
   const webPort = await freePort();
@@ -39,6 +43,7 @@ export default async function globalSetup(): Promise<void> {
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      systemLog.write(chunk);
       if (output.includes('[yizhan] ready')) {
         clearTimeout(timer);
         resolveReady();
@@ -53,8 +58,11 @@ export default async function globalSetup(): Promise<void> {
   });
   child.stdout.removeAllListeners('data');
   child.stderr.removeAllListeners('data');
-  child.stdout.resume();
-  child.stderr.resume();
+  child.stdout.pipe(systemLog, { end: false });
+  child.stderr.pipe(systemLog, { end: false });
+  child.once('exit', (code, signal) =>
+    systemLog.write(`[tests] system exited (code ${code}, signal ${signal})\n`),
+  );
   child.unref();
   const sut: SystemUnderTest = {
     apiOrigin: `http://127.0.0.1:${apiPort}`,

@@ -1,35 +1,32 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, phoneContext, screenshot, step } from '../support/browser';
-import { h5Url as url, signInBySms } from '../support/h5';
+import { launchBrowser, phoneContext, settledScreenshot, step } from '../../support/browser';
+import {
+  agreeTo,
+  confirmModal,
+  h5Url as url,
+  openPointsTab,
+  signInAsStaff,
+  signInBySms,
+  visible,
+} from '../../support/h5';
 
 /**
- * A rider reports a hazard on H5 and a handler sees it through, both through the client as
- * people use it: the rider signs in by SMS, agrees to location and photo use, picks
- * 护栏/设施损坏, adds two photos (through the file input Taro's H5 chooser creates), describes it
- * and submits, and finds it in 我的报事 as 待受理; the district's handler signs in on the staff
- * form, opens it from the queue, accepts it, dispatches it to a department and resolves it with
- * a photo of the repair; the rider then sees every step on the timeline, the notification and
- * the points.
+ * Journey 2 (issue 7): a rider reports a tilted guardrail and the handler of the area sees it
+ * through, both on the H5 client as people use it: the rider signs in by SMS, agrees to location
+ * and photo use, picks 护栏/设施损坏, adds two photos (through the file input Taro's H5 chooser
+ * creates), describes it and submits, and finds it in 我的报事 as 待受理; the district's handler
+ * (handler@liuyang) signs in on the staff form, opens it from the queue, accepts it, dispatches
+ * it to a department and resolves it with a photo of the repair; the rider then sees every step
+ * on the timeline, the notification, and the report's points on the report and on 积分.
  */
 
 const RIDER_IN_LIUYANG = { latitude: 28.1585, longitude: 113.6368 }; // WGS-84, as a phone reports it
 const RIDER_PHONE = `135${String(Date.now() % 1e8).padStart(8, '0')}`;
 const GUARDRAIL = '护栏/设施损坏';
+/** The demo earning rule for a report in Liuyang (apps/api/src/cli/seed/demo/demo-rewards.ts). */
+const REPORT_POINTS = 20;
 // Unique per run, so the handler finds this very report in a queue other tests may fill.
 const DESCRIPTION = `浏阳河中路风光桥中央隔离护栏倾斜，夜里骑车很危险（测试 ${Date.now() % 1e6}）`;
-
-/**
- * The newest shown copy of an element: Taro's H5 router keeps earlier pages in the DOM, and
- * during a page transition two pages are on screen at once.
- */
-const visible = (page: Page, selector: string) =>
-  page.locator(selector).filter({ visible: true }).last();
-
-/** Pages slide in and sheets fade in: a screenshot taken at once catches them half-way. */
-async function settledScreenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(600);
-  await screenshot(page, name);
-}
 
 /**
  * A small JPEG drawn by the browser itself (a different picture each time, so the API's
@@ -72,14 +69,6 @@ async function jpeg(
   };
 }
 
-/** Answers a consent sheet (location or photos) with 同意, if it is asked. */
-async function agreeTo(page: Page, kind: 'location' | 'photos'): Promise<void> {
-  const sheet = page.locator(`.consent-sheet--${kind}`).filter({ visible: true });
-  await sheet.waitFor({ timeout: 15_000 });
-  await sheet.getByText('同意', { exact: true }).click();
-  await sheet.waitFor({ state: 'hidden', timeout: 10_000 });
-}
-
 /**
  * Taps 添加照片 and gives Taro's chooser the files: its H5 implementation appends a hidden
  * `<input type=file id=taroChooseMedia>` to <body> and clicks it. The dialog is intercepted (a
@@ -100,21 +89,11 @@ async function addPhotos(
   await dialog.setFiles(files);
 }
 
-/** Taro's H5 modal (Taro.showModal): its text, then its confirm button. */
-async function confirmModal(page: Page): Promise<string> {
-  const modal = page.locator('.taro-modal__content');
-  await modal.waitFor({ timeout: 10_000 });
-  const text = await modal.innerText();
-  await modal.locator('.taro-model__confirm').click();
-  await modal.waitFor({ state: 'hidden', timeout: 10_000 });
-  return text;
-}
-
 async function statusOn(page: Page, block: string): Promise<string> {
   return visible(page, `${block} .report-body__head .report-status`).innerText();
 }
 
-describe('H5 client: report a hazard, and the handler sees it through', () => {
+describe('Journey 2: a rider reports a tilted guardrail and the handler sees it through', () => {
   let browser: Browser;
   let riderContext: BrowserContext;
   let handlerContext: BrowserContext;
@@ -134,9 +113,9 @@ describe('H5 client: report a hazard, and the handler sees it through', () => {
   });
 
   it('lets a rider report a broken guardrail with two photos', async () => {
-    await step(rider, 'report-login', () => signInBySms(rider, RIDER_PHONE));
+    await step(rider, 'journey2-rider-login', () => signInBySms(rider, RIDER_PHONE));
 
-    await step(rider, 'report-form', async () => {
+    await step(rider, 'journey2-report-form', async () => {
       await rider.goto(url('/pages/report/index'), { waitUntil: 'domcontentloaded' });
       // The place comes from the phone, once the rider agrees.
       await agreeTo(rider, 'location');
@@ -166,9 +145,9 @@ describe('H5 client: report a hazard, and the handler sees it through', () => {
       );
       await visible(rider, 'input[placeholder^="补充地址或位置描述"]').fill('浏阳河中路风光桥中段');
     });
-    await settledScreenshot(rider, 'h5-report-form');
+    await settledScreenshot(rider, 'journey2-report-form');
 
-    await step(rider, 'report-submit', async () => {
+    await step(rider, 'journey2-report-submit', async () => {
       const created = rider.waitForResponse(
         (response) =>
           response.url().endsWith('/api/v1/reports') && response.request().method() === 'POST',
@@ -186,9 +165,9 @@ describe('H5 client: report a hazard, and the handler sees it through', () => {
       expect(await sent.innerText()).toContain('上报成功');
       expect(await sent.innerText()).toContain(GUARDRAIL);
     });
-    await settledScreenshot(rider, 'h5-report-sent');
+    await settledScreenshot(rider, 'journey2-report-sent');
 
-    await step(rider, 'report-mine', async () => {
+    await step(rider, 'journey2-report-mine', async () => {
       await rider.goto(url('/packages/reports/pages/mine/index'), {
         waitUntil: 'domcontentloaded',
       });
@@ -199,29 +178,23 @@ describe('H5 client: report a hazard, and the handler sees it through', () => {
       expect(text).toContain('待受理');
       expect(text).toContain('2 张照片');
     });
-    await settledScreenshot(rider, 'h5-report-mine');
+    await settledScreenshot(rider, 'journey2-report-mine');
   });
 
   it('lets the handler accept it, dispatch it to a department and resolve it with a photo', async () => {
-    await step(handler, 'handler-login', async () => {
-      await handler.goto(url('/packages/account/pages/login/index'), {
-        waitUntil: 'domcontentloaded',
-      });
-      await handler.locator('.login-page__staff-entry').click({ timeout: 30_000 });
-      await handler.locator('input[placeholder="请输入用户名"]').fill('handler@liuyang');
-      await handler.locator('input[placeholder="请输入密码"]').fill('yizhan-demo');
-      await handler.locator('.login-staff__submit').click();
+    await step(handler, 'journey2-handler-login', async () => {
+      await signInAsStaff(handler, 'handler@liuyang');
       // 我的 offers the report workspace to handlers.
       await handler.locator('.me-page__handler').click({ timeout: 20_000 });
     });
 
-    await step(handler, 'handler-queue', async () => {
+    await step(handler, 'journey2-handler-queue', async () => {
       const card = handler.locator('.handler-queue .report-card', {
         hasText: DESCRIPTION.slice(0, 20),
       });
       await card.first().waitFor({ timeout: 30_000 });
       expect(await card.first().innerText()).toContain('待受理');
-      await settledScreenshot(handler, 'h5-handler-queue');
+      await settledScreenshot(handler, 'journey2-handler-queue');
       await card.first().click();
       await visible(handler, '.handler-report .handler-actions').waitFor({ timeout: 20_000 });
       // The reporter is shown masked.
@@ -230,8 +203,9 @@ describe('H5 client: report a hazard, and the handler sees it through', () => {
       expect(reporter).not.toContain(RIDER_PHONE);
       expect(await handler.locator('.handler-report .report-photos__thumb').count()).toBe(2);
     });
+    await settledScreenshot(handler, 'journey2-handler-report');
 
-    await step(handler, 'handler-accept', async () => {
+    await step(handler, 'journey2-handler-accept', async () => {
       await visible(handler, '.handler-actions__accept').click();
       expect(await confirmModal(handler)).toContain('受理这条报事？');
       await handler.waitForFunction(
@@ -244,7 +218,7 @@ describe('H5 client: report a hazard, and the handler sees it through', () => {
       );
     });
 
-    await step(handler, 'handler-dispatch', async () => {
+    await step(handler, 'journey2-handler-dispatch', async () => {
       await visible(handler, '.handler-actions__dispatch').click();
       const sheet = handler.locator('.action-sheet--dispatch').filter({ visible: true });
       await sheet.waitFor({ timeout: 10_000 });
@@ -268,9 +242,9 @@ describe('H5 client: report a hazard, and the handler sees it through', () => {
         departmentName,
       );
     });
-    await settledScreenshot(handler, 'h5-handler-dispatched');
+    await settledScreenshot(handler, 'journey2-handler-dispatched');
 
-    await step(handler, 'handler-resolve', async () => {
+    await step(handler, 'journey2-handler-resolve', async () => {
       await visible(handler, '.handler-actions__resolve').click();
       const sheet = handler.locator('.action-sheet--resolve').filter({ visible: true });
       await sheet.waitFor({ timeout: 10_000 });
@@ -282,7 +256,7 @@ describe('H5 client: report a hazard, and the handler sees it through', () => {
         null,
         { timeout: 30_000 },
       );
-      await settledScreenshot(handler, 'h5-handler-resolve');
+      await settledScreenshot(handler, 'journey2-handler-resolve');
       await sheet.locator('.sheet-form__submit').click();
       expect(await confirmModal(handler)).toContain('确认办结');
       await handler.waitForFunction(
@@ -295,11 +269,11 @@ describe('H5 client: report a hazard, and the handler sees it through', () => {
       );
       expect(await statusOn(handler, '.handler-report')).toBe('已办结');
     });
-    await settledScreenshot(handler, 'h5-handler-resolved');
+    await settledScreenshot(handler, 'journey2-handler-resolved');
   });
 
   it('shows the rider every step, the notification and the points', async () => {
-    await step(rider, 'rider-timeline', async () => {
+    await step(rider, 'journey2-rider-timeline', async () => {
       await rider.goto(url('/packages/reports/pages/mine/index'), {
         waitUntil: 'domcontentloaded',
       });
@@ -321,13 +295,14 @@ describe('H5 client: report a hazard, and the handler sees it through', () => {
           .locator('.report-timeline__photos .report-photos__thumb')
           .count(),
       ).toBe(1);
-      expect(await visible(rider, '.report-detail .report-body__points').innerText()).toMatch(
-        /\+\d+ 积分，(已到账|办结后到账)/,
+      // Resolving pays the points held on accept (docs/reports.md), in the same request.
+      expect(await visible(rider, '.report-detail .report-body__points').innerText()).toContain(
+        `+${REPORT_POINTS} 积分，已到账`,
       );
     });
-    await settledScreenshot(rider, 'h5-report-timeline');
+    await settledScreenshot(rider, 'journey2-report-timeline');
 
-    await step(rider, 'rider-notifications', async () => {
+    await step(rider, 'journey2-rider-notifications', async () => {
       await rider.goto(url('/packages/reports/pages/notifications/index'), {
         waitUntil: 'domcontentloaded',
       });
@@ -344,6 +319,21 @@ describe('H5 client: report a hazard, and the handler sees it through', () => {
         { timeout: 15_000 },
       );
     });
-    await settledScreenshot(rider, 'h5-report-notifications');
+    await settledScreenshot(rider, 'journey2-report-notifications');
+  });
+
+  it('adds the report points to the rider balance on 积分', async () => {
+    await step(rider, 'journey2-points', async () => {
+      const expected = {
+        balance: String(REPORT_POINTS),
+        entries: [`随手报事 +${REPORT_POINTS}`],
+      };
+      expect(await openPointsTab(rider, expected)).toEqual(expected);
+      // Paid, not merely held: no 待确认 badge on the entry.
+      expect(await visible(rider, '.transfer-row').getAttribute('class')).toContain(
+        'transfer-row--posted',
+      );
+    });
+    await settledScreenshot(rider, 'journey2-points');
   });
 });

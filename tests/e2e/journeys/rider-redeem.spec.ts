@@ -1,15 +1,23 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, phoneContext, screenshot, step } from '../support/browser';
-import { call, post, staffToken } from '../support/client';
-import { h5Url as url, signInBySms } from '../support/h5';
+import { launchBrowser, phoneContext, settledScreenshot, step } from '../../support/browser';
+import { call, post, staffToken } from '../../support/client';
+import {
+  confirmModal,
+  h5Url as url,
+  openPointsTab,
+  signInAsStaff,
+  signInBySms,
+  storedAccessToken,
+} from '../../support/h5';
 
 /**
- * A rider redeems points on H5 and a partner merchant hands the reward over, both through the
- * client as people use it: the rider signs in by SMS (the development sender's outbox), is
- * credited by the district admin through the API, opens 积分 → 积分兑换, redeems the demo lunch
- * and shows the code; the merchant's staff sign in on the staff form, verify and fulfil the code
- * in the merchant workspace; the rider's code page turns to 已核销 by itself, and a second
- * hand-over at another till is refused in Chinese.
+ * Journey 3 (issue 7): a rider redeems a meal at a partner merchant. Both sides use the H5
+ * client as people do: the rider signs in by SMS (the development sender's outbox), is credited
+ * by the district admin through the API (README: a new worker has no points), opens 积分 →
+ * 积分兑换, redeems the demo lunch and shows the code; the merchant's staff
+ * (merchant_staff@liuyang) sign in on the staff form, verify and fulfil the code in the merchant
+ * workspace; the rider's code page turns to 已核销 by itself, a second hand-over at another till
+ * is refused in Chinese, and 积分 shows the lunch paid once.
  */
 
 const RIDER_IN_LIUYANG = { latitude: 28.1585, longitude: 113.6368 }; // WGS-84, as a phone reports it
@@ -17,33 +25,6 @@ const RIDER_PHONE = `137${String(Date.now() % 1e8).padStart(8, '0')}`;
 const LUNCH = '爱心午餐一份（三菜一饭）'; // the demo reward of merchant_staff@liuyang's merchant
 const CREDIT = 100;
 const LUNCH_COST = 30;
-
-/** Pages slide in and modals fade in: a screenshot taken at once catches them half-way. */
-async function settledScreenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(600);
-  await screenshot(page, name);
-}
-
-/** The access token the H5 client keeps (Taro storage wraps values as `{ data }`). */
-async function storedAccessToken(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => window.localStorage.getItem('yizhan.session'));
-  if (!raw) throw new Error('the client stored no session');
-  const stored = JSON.parse(raw) as { data?: { accessToken?: string }; accessToken?: string };
-  const token = stored.data?.accessToken ?? stored.accessToken;
-  if (!token) throw new Error(`no access token in ${raw}`);
-  return token;
-}
-
-/** Taro's H5 modal (Taro.showModal): its text, then its confirm button. */
-async function confirmModal(page: Page, screenshotName?: string): Promise<string> {
-  const modal = page.locator('.taro-modal__content');
-  await modal.waitFor({ timeout: 10_000 });
-  const text = await modal.innerText();
-  if (screenshotName) await settledScreenshot(page, screenshotName);
-  await modal.locator('.taro-model__confirm').click();
-  await modal.waitFor({ state: 'hidden', timeout: 10_000 });
-  return text;
-}
 
 async function verifyAtCounter(page: Page, typed: string): Promise<void> {
   await page.goto(url('/packages/merchant/pages/workspace/index'), {
@@ -55,7 +36,7 @@ async function verifyAtCounter(page: Page, typed: string): Promise<void> {
   await page.locator('.counter-result').waitFor({ timeout: 15_000 });
 }
 
-describe('H5 client: redeem points and fulfil at the counter', () => {
+describe('Journey 3: a rider redeems a meal and the merchant hands it over', () => {
   let browser: Browser;
   let riderContext: BrowserContext;
   let counterContext: BrowserContext;
@@ -76,7 +57,7 @@ describe('H5 client: redeem points and fulfil at the counter', () => {
   });
 
   it('signs the rider in by SMS and the district admin credits points through the API', async () => {
-    await step(rider, 'rider-login', () => signInBySms(rider, RIDER_PHONE));
+    await step(rider, 'journey3-rider-login', () => signInBySms(rider, RIDER_PHONE));
 
     const token = await storedAccessToken(rider);
     const me = await call<{ id: string }>('GET', '/me', { token });
@@ -96,7 +77,7 @@ describe('H5 client: redeem points and fulfil at the counter', () => {
   });
 
   it('shows the balance on 积分 and redeems the demo lunch from 积分兑换', async () => {
-    await step(rider, 'points-tab', async () => {
+    await step(rider, 'journey3-points-tab', async () => {
       await rider.goto(url('/pages/points/index'), { waitUntil: 'domcontentloaded' });
       const amount = rider.locator('.balance-card__amount');
       await amount.waitFor({ timeout: 30_000 });
@@ -106,29 +87,31 @@ describe('H5 client: redeem points and fulfil at the counter', () => {
       await entry.waitFor({ timeout: 10_000 });
       expect(await entry.innerText()).toMatch(/积分调整[\s\S]*\+100/);
     });
-    await settledScreenshot(rider, 'h5-points-tab');
+    await settledScreenshot(rider, 'journey3-points-credited');
 
-    await step(rider, 'rewards-list', async () => {
+    await step(rider, 'journey3-rewards-list', async () => {
       await rider.locator('.points-page__to-rewards').click();
       await rider.locator('.reward-card', { hasText: LUNCH }).waitFor({ timeout: 30_000 });
       expect(await rider.locator('.rewards-page__balance').innerText()).toBe(`我的积分 ${CREDIT}`);
     });
-    await settledScreenshot(rider, 'h5-rewards-list');
+    await settledScreenshot(rider, 'journey3-rewards-list');
 
-    await step(rider, 'reward-detail', async () => {
+    await step(rider, 'journey3-reward-detail', async () => {
       await rider.locator('.reward-card', { hasText: LUNCH }).click();
       const redeem = rider.locator('.reward-detail__redeem');
       await redeem.waitFor({ timeout: 30_000 });
       await rider.getByText('立即兑换', { exact: true }).waitFor({ timeout: 10_000 });
-      await settledScreenshot(rider, 'h5-reward-detail');
+      await settledScreenshot(rider, 'journey3-reward-detail');
       await redeem.click();
-      const question = await confirmModal(rider, 'h5-redeem-confirm');
+      const question = await confirmModal(rider, () =>
+        settledScreenshot(rider, 'journey3-redeem-confirm'),
+      );
       expect(question).toContain(
         `将使用 ${LUNCH_COST} 积分，兑换后剩余 ${CREDIT - LUNCH_COST} 积分`,
       );
     });
 
-    await step(rider, 'code-page', async () => {
+    await step(rider, 'journey3-code-page', async () => {
       const digits = rider.locator('.redemption-code__digits');
       await digits.waitFor({ timeout: 30_000 });
       const shown = await digits.innerText();
@@ -143,19 +126,13 @@ describe('H5 client: redeem points and fulfil at the counter', () => {
       );
       expect(await rider.locator('.redemption-code .redemption-status').innerText()).toBe('待使用');
     });
-    await settledScreenshot(rider, 'h5-redemption-code');
+    await settledScreenshot(rider, 'journey3-redemption-code');
   });
 
   it('lets the merchant staff verify and fulfil the code, and the rider sees it used', async () => {
     till = await counterContext.newPage();
-    await step(till, 'staff-login', async () => {
-      await till.goto(url('/packages/account/pages/login/index'), {
-        waitUntil: 'domcontentloaded',
-      });
-      await till.locator('.login-page__staff-entry').click({ timeout: 30_000 });
-      await till.locator('input[placeholder="请输入用户名"]').fill('merchant_staff@liuyang');
-      await till.locator('input[placeholder="请输入密码"]').fill('yizhan-demo');
-      await till.locator('.login-staff__submit').click();
+    await step(till, 'journey3-staff-login', async () => {
+      await signInAsStaff(till, 'merchant_staff@liuyang');
       // 我的 offers the counter to merchant staff.
       await till.locator('.me-page__merchant').click({ timeout: 20_000 });
       await till.locator('input[placeholder="输入 12 位兑换码"]').waitFor({ timeout: 30_000 });
@@ -163,11 +140,11 @@ describe('H5 client: redeem points and fulfil at the counter', () => {
 
     // A second till of the same shop looks the code up too, before the first hands it over.
     otherTill = await counterContext.newPage();
-    await step(otherTill, 'other-till-verify', async () => {
+    await step(otherTill, 'journey3-other-till-verify', async () => {
       await verifyAtCounter(otherTill, code);
     });
 
-    await step(till, 'verify', async () => {
+    await step(till, 'journey3-verify', async () => {
       // Typed as read aloud, in groups with a dash.
       await till
         .locator('input[placeholder="输入 12 位兑换码"]')
@@ -181,11 +158,13 @@ describe('H5 client: redeem points and fulfil at the counter', () => {
       expect(text).toContain(`${RIDER_PHONE.slice(0, 3)}****${RIDER_PHONE.slice(-4)}`);
       expect(text).not.toContain(RIDER_PHONE);
     });
-    await settledScreenshot(till, 'h5-merchant-verified');
+    await settledScreenshot(till, 'journey3-merchant-verified');
 
-    await step(till, 'fulfil', async () => {
+    await step(till, 'journey3-fulfil', async () => {
       await till.locator('.counter-result__fulfil').click();
-      const question = await confirmModal(till, 'h5-merchant-confirm');
+      const question = await confirmModal(till, () =>
+        settledScreenshot(till, 'journey3-merchant-confirm'),
+      );
       expect(question).toContain(`请确认已将「${LUNCH}」交给顾客`);
       await till.getByText('核销成功', { exact: true }).waitFor({ timeout: 15_000 });
       // Today's list shows the code by its tail.
@@ -193,20 +172,20 @@ describe('H5 client: redeem points and fulfil at the counter', () => {
         .locator('.counter-row', { hasText: `尾号 ${code.slice(-4)}` })
         .waitFor({ timeout: 15_000 });
     });
-    await settledScreenshot(till, 'h5-merchant-fulfilled');
+    await settledScreenshot(till, 'journey3-merchant-fulfilled');
 
-    await step(rider, 'rider-sees-fulfilled', async () => {
+    await step(rider, 'journey3-rider-sees-fulfilled', async () => {
       // No tap on the rider's phone: the code page asks again every few seconds while shown.
       await rider.locator('.redemption-code--fulfilled').waitFor({ timeout: 20_000 });
       expect(await rider.locator('.redemption-code .redemption-status').innerText()).toBe('已核销');
       expect(await rider.locator('.redemption-code__closed').innerText()).toMatch(/^已于 .+ 核销$/);
       expect(await rider.locator('.redemption-code__qr').count()).toBe(0);
     });
-    await settledScreenshot(rider, 'h5-redemption-fulfilled');
+    await settledScreenshot(rider, 'journey3-redemption-fulfilled');
   });
 
   it('refuses a second hand-over of the same code in Chinese', async () => {
-    await step(otherTill, 'second-fulfil', async () => {
+    await step(otherTill, 'journey3-second-fulfil', async () => {
       // This till still shows the code as it was before the first hand-over.
       const refused = otherTill.waitForResponse(
         (response) =>
@@ -227,11 +206,22 @@ describe('H5 client: redeem points and fulfil at the counter', () => {
       expect(body).not.toContain('REDEMPTION_ALREADY_FULFILLED');
       expect(body).not.toMatch(/already|fulfilled/i);
     });
-    await settledScreenshot(otherTill, 'h5-merchant-second-fulfil');
+    await settledScreenshot(otherTill, 'journey3-merchant-second-fulfil');
 
     // The points moved once: 100 credited, 30 spent.
     const token = await storedAccessToken(rider);
     const balance = await call<{ balance: number }>('GET', '/points/balance', { token });
     expect(balance.body.balance).toBe(CREDIT - LUNCH_COST);
+  });
+
+  it('shows the rider on 积分 that the lunch was paid for once', async () => {
+    await step(rider, 'journey3-points-spent', async () => {
+      const expected = {
+        balance: String(CREDIT - LUNCH_COST),
+        entries: [`兑换奖品 −${LUNCH_COST}`, `积分调整 +${CREDIT}`],
+      };
+      expect(await openPointsTab(rider, expected)).toEqual(expected);
+    });
+    await settledScreenshot(rider, 'journey3-points-spent');
   });
 });
