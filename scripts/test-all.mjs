@@ -34,8 +34,12 @@ const STEPS = [
   jest('api-sqlite', '@yizhan/api'),
   jest('api-mariadb', '@yizhan/api', 'test:mysql'),
   jest('miniapp', '@yizhan/miniapp'),
+  jest('console', '@yizhan/console'),
   run('build', 'pnpm', 'build'),
   run('weapp-size', 'pnpm', '--filter', '@yizhan/miniapp', 'check:size'),
+  // Every benchmark scenario for about a second, so the scripts cannot rot: fails when one
+  // crashes, never on a timing (output in test-results/bench-quick.{json,md}).
+  run('bench-quick', 'pnpm', 'bench', '--quick'),
   jest('e2e', '@yizhan/tests'),
 ];
 
