@@ -34,8 +34,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+const MS_PER_MINUTE = 60_000;
+/** The last moment read per time zone: a page of stations asks the same minute many times. */
+const lastMoments = new Map<string, { minute: number; moment: LocalMoment }>();
+
 /** Reads `instant` on the clocks of `timeZone` (an IANA name such as Asia/Shanghai). */
 export function toLocalMoment(instant: Date, timeZone: string): LocalMoment {
+  // Every zone in use is offset by whole minutes, so one UTC minute is one local minute.
+  const minute = Math.floor(instant.getTime() / MS_PER_MINUTE);
+  const last = lastMoments.get(timeZone);
+  if (last?.minute === minute) return last.moment;
+  const moment = readLocalMoment(instant, timeZone);
+  lastMoments.set(timeZone, { minute, moment });
+  return moment;
+}
+
+function readLocalMoment(instant: Date, timeZone: string): LocalMoment {
   const parts = Object.fromEntries(
     formatterFor(timeZone)
       .formatToParts(instant)

@@ -14,6 +14,14 @@ import { RegionsService } from '../regions/regions.service';
 import { toAmenityMask } from './amenity-mask';
 import { boundingBox, haversineMeters, LatLng } from './geo';
 import { isStationOpenAt } from './station-open';
+import {
+  compareIds,
+  FIRST_SEARCH_RADIUS_M,
+  isAfter,
+  isRankedStationOpenAt,
+  NearbySearch,
+  NearbyStations,
+} from './nearby-stations';
 import { decodeStationCursor, encodeStationCursor, StationCursor } from './station-cursor';
 import { toStationDetail, toStationSummary } from './station.mapper';
 import { StationEntity } from './station.entity';
@@ -28,8 +36,6 @@ export const DEFAULT_RADIUS_M = 20_000;
  * in the densest district we serve; past this the list would be cut, so it is logged.
  */
 export const MAX_NEARBY_CANDIDATES = 5_000;
-/** The first box of a nearby search; it widens by SEARCH_GROWTH until the page is full. */
-export const FIRST_SEARCH_RADIUS_M = 1_000;
 const SEARCH_GROWTH = 4;
 /** Rows read per query when walking the name order (opening hours filter in code). */
 const NAME_BATCH_SIZE = 100;
@@ -45,6 +51,7 @@ export class StationsService {
     private readonly stations: StationsRepository,
     private readonly regions: RegionsService,
     private readonly media: MediaAttachments,
+    private readonly nearby: NearbyStations,
     private readonly clock: Clock,
     @InjectPinoLogger(StationsService.name) private readonly logger: PinoLogger,
   ) {}
@@ -115,6 +122,16 @@ export class StationsService {
     limit: number,
     cursor: Extract<StationCursor, { kind: 'distance' }> | null,
   ): Promise<Page<StationSummary>> {
+    if (filters.text === null) {
+      return this.listNearbyFromIndex({
+        origin,
+        radiusM,
+        filters,
+        openAt: query.openNow ? this.clock.now() : null,
+        limit,
+        cursor,
+      });
+    }
     const now = this.clock.now();
     // Start small and widen: a page needs only the nearest stations, and a box of the whole
     // radius holds thousands in a dense network. A box of radius r holds every station within
@@ -165,6 +182,30 @@ export class StationsService {
     };
   }
 
+  /** The same search on the in-memory index (every filter but the text one). */
+  private async listNearbyFromIndex(search: NearbySearch): Promise<Page<StationSummary>> {
+    const now = search.openAt ?? this.clock.now();
+    const { stations } = await this.nearby.search(search);
+    const page = stations.slice(0, search.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ station, text, distanceM }) =>
+        toStationSummary(
+          { ...station, name: text.name, brand: text.brand, address: text.address },
+          { openNow: isRankedStationOpenAt(station, now), distanceM },
+        ),
+      ),
+      nextCursor:
+        stations.length > search.limit && last
+          ? encodeStationCursor({
+              kind: 'distance',
+              distanceM: last.distanceM,
+              id: last.station.id,
+            })
+          : null,
+    };
+  }
+
   /**
    * By name, keyset in SQL. When `openNow` filters in code a batch may come back thin, so
    * batches are read until the page (plus one row proving a next page) is full or rows end.
@@ -201,17 +242,4 @@ export class StationsService {
           : null,
     };
   }
-}
-
-/** Byte order of ids, the same order SQL uses for ASCII ids. */
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function isAfter(
-  distanceM: number,
-  id: string,
-  cursor: Extract<StationCursor, { kind: 'distance' }>,
-): boolean {
-  return distanceM > cursor.distanceM || (distanceM === cursor.distanceM && id > cursor.id);
 }
