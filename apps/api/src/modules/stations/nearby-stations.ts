@@ -9,11 +9,21 @@ import { StationFilters, StationsRepository, SummaryText } from './stations.repo
 
 /** Rows per query when loading the index (all stations at first, then changed ones). */
 export const LOAD_PAGE_SIZE = 10_000;
-/** The first box of a nearby search; it widens by SEARCH_GROWTH until the page is exact. */
-export const FIRST_SEARCH_RADIUS_M = 1_000;
-const SEARCH_GROWTH = 4;
+/**
+ * The first box of a search on the index, smaller than the SQL search's (1 km, widening ×4):
+ * a box too small costs a few cells here, not a query, and ~36 stations/km² (a dense
+ * district) fill a page of 10 within 400 m.
+ */
+const FIRST_INDEX_RADIUS_M = 400;
+const INDEX_SEARCH_GROWTH = 2;
 /** Rankings redone when the page's rows turn out newer than the index (then it gives up). */
 const MAX_RERANKS = 3;
+
+/** Rows stamped after `since` (or at it, when inclusive) may be missing from the index. */
+export interface Watermark {
+  since: string;
+  inclusive: boolean;
+}
 
 type DistanceCursor = Extract<StationCursor, { kind: 'distance' }>;
 
@@ -59,10 +69,13 @@ export class NearbyStations implements OnApplicationBootstrap {
   /** Newest version read so far. */
   private newestSeen = '';
   /**
-   * Every row stamped before this is in the index: the newest version seen, held back to the
-   * horizon of the last read (a write stamped before it may commit later). Null until loaded.
+   * Where the next read of changes starts, null until loaded. A read at database clock t may
+   * yet be joined by rows stamped after its horizon (t - COMMIT_LAG_SECONDS), never before: so
+   * the mark is the horizon (inclusive), or the newest version seen when that is older (then
+   * every row stamped up to it has been read, and it is exclusive: a batch written in one
+   * statement shares one stamp and would otherwise be read again by every search).
    */
-  private watermark: string | null = null;
+  private watermark: Watermark | null = null;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 
@@ -162,7 +175,10 @@ export class NearbyStations implements OnApplicationBootstrap {
   }
 
   private moveWatermark(horizon: string): void {
-    this.watermark = this.newestSeen < horizon ? this.newestSeen : horizon;
+    this.watermark =
+      this.newestSeen < horizon
+        ? { since: this.newestSeen, inclusive: false }
+        : { since: horizon, inclusive: true };
   }
 
   /** Rereads these stations' rows; those gone leave the index. */
@@ -180,7 +196,7 @@ export class NearbyStations implements OnApplicationBootstrap {
   rank(search: NearbySearch): RankedStation[] {
     const { origin, radiusM, limit, cursor } = search;
     const matches = matcherOf(search);
-    let searchM = Math.min(radiusM, Math.max(FIRST_SEARCH_RADIUS_M, cursor?.distanceM ?? 0));
+    let searchM = Math.min(radiusM, Math.max(FIRST_INDEX_RADIUS_M, cursor?.distanceM ?? 0));
     for (;;) {
       const ranked: RankedStation[] = [];
       const within = searchM;
@@ -194,7 +210,7 @@ export class NearbyStations implements OnApplicationBootstrap {
       if (ranked.length > limit || searchM >= radiusM) {
         return ranked.sort(byDistanceThenId).slice(0, limit + 1);
       }
-      searchM = Math.min(radiusM, searchM * SEARCH_GROWTH);
+      searchM = Math.min(radiusM, searchM * INDEX_SEARCH_GROWTH);
     }
   }
 }

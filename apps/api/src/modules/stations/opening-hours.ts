@@ -74,6 +74,17 @@ function previousDate(date: string): string {
   return previous.toISOString().slice(0, 10);
 }
 
+/** The last day asked for by dayBefore: a page of stations asks about the same date. */
+let lastDayBefore = { of: '', date: '', weekday: 0 };
+
+function dayBefore(date: string): { date: string; weekday: number } {
+  if (lastDayBefore.of !== date) {
+    const previous = previousDate(date);
+    lastDayBefore = { of: date, date: previous, weekday: isoWeekday(previous) };
+  }
+  return lastDayBefore;
+}
+
 /** "HH:mm" → minute of day; "24:00" is accepted as a closing time meaning midnight. */
 function minuteOf(time: string, allowEndOfDay: boolean): number | null {
   if (allowEndOfDay && time === '24:00') return MINUTES_PER_DAY;
@@ -107,8 +118,8 @@ export function isOpenAt(hours: OpeningHours, instant: Date, timeZone: string): 
     const end = close < open ? MINUTES_PER_DAY : close;
     if (now.minuteOfDay >= open && now.minuteOfDay < end) return true;
   }
-  const yesterdayDate = previousDate(now.date);
-  const yesterday = intervalsStartingOn(hours, yesterdayDate, isoWeekday(yesterdayDate));
+  const before = dayBefore(now.date);
+  const yesterday = intervalsStartingOn(hours, before.date, before.weekday);
   for (const interval of yesterday) {
     const open = minuteOf(interval.open, false);
     const close = minuteOf(interval.close, true);

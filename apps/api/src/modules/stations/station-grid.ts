@@ -18,8 +18,11 @@ export interface RankingFields {
   version: string;
 }
 
-/** ~1.1 km of latitude (and ~1 km of longitude in southern China). */
-const CELL_DEGREES = 0.01;
+/**
+ * ~550 m of latitude (~500 m of longitude in southern China): a first search box of 2 × 400 m
+ * reads a few cells of a dozen stations each in a dense city.
+ */
+const CELL_DEGREES = 0.005;
 const LAT_CELLS = Math.ceil(180 / CELL_DEGREES) + 1;
 
 function cellOf(degrees: number): number {

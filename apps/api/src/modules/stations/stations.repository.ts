@@ -4,6 +4,7 @@ import { Repository, SelectQueryBuilder } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { TxManager } from '../../database/transactions';
 import { BoundingBox } from './geo';
+import type { Watermark } from './nearby-stations';
 import { RankingFields } from './station-grid';
 import { StationEntity } from './station.entity';
 
@@ -142,18 +143,19 @@ export class StationsRepository {
   }
 
   /**
-   * Ids and versions of the stations stamped at or after `since`, and the horizon, in one
+   * Ids and versions of the stations stamped after the watermark, and the horizon, in one
    * round trip (an index-only range on `(updated_at, id)`; the outer join answers the horizon
    * when nothing changed).
    */
-  async findVersionsSince(since: string): Promise<ChangedVersions> {
+  async findVersionsSince({ since, inclusive }: Watermark): Promise<ChangedVersions> {
+    const after = inclusive ? '>=' : '>';
     const sql = this.isSqlite()
       ? `SELECT datetime('now', '-${COMMIT_LAG_SECONDS} seconds') AS horizon, s.id AS id,
            s.updated_at AS version
-         FROM (SELECT 1 AS one) AS clock LEFT JOIN station s ON s.updated_at >= ?`
+         FROM (SELECT 1 AS one) AS clock LEFT JOIN station s ON s.updated_at ${after} ?`
       : `SELECT CAST(NOW(6) - INTERVAL ${COMMIT_LAG_SECONDS} SECOND AS CHAR) AS horizon,
            s.id AS id, CAST(s.updated_at AS CHAR) AS version
-         FROM (SELECT 1 AS one) AS clock LEFT JOIN station s ON s.updated_at >= ?`;
+         FROM (SELECT 1 AS one) AS clock LEFT JOIN station s ON s.updated_at ${after} ?`;
     const rows = (await this.stations.query(sql, [since])) as {
       horizon: string;
       id: string | null;

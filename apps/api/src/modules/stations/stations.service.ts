@@ -16,7 +16,6 @@ import { boundingBox, haversineMeters, LatLng } from './geo';
 import { isStationOpenAt } from './station-open';
 import {
   compareIds,
-  FIRST_SEARCH_RADIUS_M,
   isAfter,
   isRankedStationOpenAt,
   NearbySearch,
@@ -36,6 +35,8 @@ export const DEFAULT_RADIUS_M = 20_000;
  * in the densest district we serve; past this the list would be cut, so it is logged.
  */
 export const MAX_NEARBY_CANDIDATES = 5_000;
+/** The first box of a nearby search; it widens by SEARCH_GROWTH until the page is full. */
+export const FIRST_SEARCH_RADIUS_M = 1_000;
 const SEARCH_GROWTH = 4;
 /** Rows read per query when walking the name order (opening hours filter in code). */
 const NAME_BATCH_SIZE = 100;
@@ -191,7 +192,17 @@ export class StationsService {
     return {
       items: page.map(({ station, text, distanceM }) =>
         toStationSummary(
-          { ...station, name: text.name, brand: text.brand, address: text.address },
+          {
+            id: station.id,
+            name: text.name,
+            brand: text.brand,
+            address: text.address,
+            lat: station.lat,
+            lng: station.lng,
+            regionId: station.regionId,
+            status: station.status,
+            amenityMask: station.amenityMask,
+          },
           { openNow: isRankedStationOpenAt(station, now), distanceM },
         ),
       ),
