@@ -187,17 +187,18 @@ export class StationsRepository {
   }
 
   /** Name, brand, address and version of these stations (those that still exist), unordered. */
-  findSummaryTexts(ids: string[]): Promise<SummaryText[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.stations
-      .createQueryBuilder('station')
-      .select('station.id', 'id')
-      .addSelect('station.name', 'name')
-      .addSelect('station.brand', 'brand')
-      .addSelect('station.address', 'address')
-      .addSelect(this.versionColumn(), 'version')
-      .where('station.id IN (:...ids)', { ids })
-      .getRawMany<SummaryText>();
+  async findSummaryTexts(ids: string[]): Promise<SummaryText[]> {
+    if (ids.length === 0) return [];
+    // Plain SQL: every nearby search makes this query, and building it with the query builder
+    // cost more than running it (the SQL differs only in its number of ids).
+    const placeholders = ids.map(() => '?').join(', ');
+    const rows = (await this.stations.query(
+      `SELECT station.id AS id, station.name AS name, station.brand AS brand,
+         station.address AS address, ${this.versionColumn()} AS version
+       FROM station WHERE station.id IN (${placeholders})`,
+      ids,
+    )) as SummaryText[];
+    return rows.map((row) => ({ ...row, version: String(row.version) }));
   }
 
   private rankingQuery(): SelectQueryBuilder<StationEntity> {
