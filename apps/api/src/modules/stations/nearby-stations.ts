@@ -57,9 +57,10 @@ export interface NearbyPage {
  * Nearby search on an in-memory grid of every station's ranking fields, so a request ranks a
  * few hundred stations without a query (a TypeORM query hydrating them costs milliseconds).
  *
- * The database stays the truth: before a search, the stations written since the newest version
- * seen are read (one index range, empty most of the time; concurrent searches share a read
- * that started after they arrived), so a write made by any process shows on the next request.
+ * The database stays the truth: before a search, the ids and versions of the stations stamped
+ * since the watermark are read (one index range, empty most of the time; concurrent searches
+ * share a read that started after they arrived, ~6% of searches make one under load) and the
+ * changed rows reloaded, so a write made by any process shows on the next request.
  * After ranking, the page's rows are read by id: a deleted station leaves the index, and a row
  * newer than the index is reloaded and the ranking redone.
  */
