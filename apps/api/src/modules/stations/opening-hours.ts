@@ -34,8 +34,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+const MS_PER_MINUTE = 60_000;
+/** The last moment read per time zone: a page of stations asks the same minute many times. */
+const lastMoments = new Map<string, { minute: number; moment: LocalMoment }>();
+
 /** Reads `instant` on the clocks of `timeZone` (an IANA name such as Asia/Shanghai). */
 export function toLocalMoment(instant: Date, timeZone: string): LocalMoment {
+  // Every zone in use is offset by whole minutes, so one UTC minute is one local minute.
+  const minute = Math.floor(instant.getTime() / MS_PER_MINUTE);
+  const last = lastMoments.get(timeZone);
+  if (last?.minute === minute) return last.moment;
+  const moment = readLocalMoment(instant, timeZone);
+  lastMoments.set(timeZone, { minute, moment });
+  return moment;
+}
+
+function readLocalMoment(instant: Date, timeZone: string): LocalMoment {
   const parts = Object.fromEntries(
     formatterFor(timeZone)
       .formatToParts(instant)
@@ -58,6 +72,17 @@ function previousDate(date: string): string {
   const previous = new Date(`${date}T00:00:00Z`);
   previous.setUTCDate(previous.getUTCDate() - 1);
   return previous.toISOString().slice(0, 10);
+}
+
+/** The last day asked for by dayBefore: a page of stations asks about the same date. */
+let lastDayBefore = { of: '', date: '', weekday: 0 };
+
+function dayBefore(date: string): { date: string; weekday: number } {
+  if (lastDayBefore.of !== date) {
+    const previous = previousDate(date);
+    lastDayBefore = { of: date, date: previous, weekday: isoWeekday(previous) };
+  }
+  return lastDayBefore;
 }
 
 /** "HH:mm" → minute of day; "24:00" is accepted as a closing time meaning midnight. */
@@ -93,8 +118,8 @@ export function isOpenAt(hours: OpeningHours, instant: Date, timeZone: string): 
     const end = close < open ? MINUTES_PER_DAY : close;
     if (now.minuteOfDay >= open && now.minuteOfDay < end) return true;
   }
-  const yesterdayDate = previousDate(now.date);
-  const yesterday = intervalsStartingOn(hours, yesterdayDate, isoWeekday(yesterdayDate));
+  const before = dayBefore(now.date);
+  const yesterday = intervalsStartingOn(hours, before.date, before.weekday);
   for (const interval of yesterday) {
     const open = minuteOf(interval.open, false);
     const close = minuteOf(interval.close, true);

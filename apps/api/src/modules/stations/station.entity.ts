@@ -24,6 +24,8 @@ import { RegionEntity } from '../regions/region.entity';
 // Keyset pagination by name.
 @Index('idx_station_name_id', ['name', 'id'])
 @Index('idx_station_region', ['regionId'])
+// "Changed since": the nearby index of every process reads recent writes (see NearbyStations).
+@Index('idx_station_updated_at', ['updatedAt', 'id'])
 export class StationEntity {
   @PrimaryColumn(UUID_COLUMN)
   id!: string;

@@ -10,7 +10,13 @@ export interface StationView {
   distanceM?: number;
 }
 
-export function toStationSummary(station: StationEntity, view: StationView): StationSummary {
+/** The station columns a summary shows. */
+export type SummaryFields = Pick<
+  StationEntity,
+  'id' | 'name' | 'brand' | 'address' | 'lat' | 'lng' | 'regionId' | 'status' | 'amenityMask'
+>;
+
+export function toStationSummary(station: SummaryFields, view: StationView): StationSummary {
   const summary: StationSummary = {
     id: station.id,
     name: station.name,

@@ -8,12 +8,19 @@ import { StationEntity } from './station.entity';
 import { StationsController } from './stations.controller';
 import { StationsRepository } from './stations.repository';
 import { StationsService } from './stations.service';
+import { NearbyStations } from './nearby-stations';
 import { StationCodes } from './station-codes';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StationEntity]), RegionsModule, AuditModule, MediaModule],
   controllers: [StationsController],
-  providers: [StationsRepository, StationsService, StationAdminService, StationCodes],
+  providers: [
+    StationsRepository,
+    StationsService,
+    NearbyStations,
+    StationAdminService,
+    StationCodes,
+  ],
   exports: [StationsRepository, StationCodes],
 })
 export class StationsModule {}

@@ -6,6 +6,7 @@ import { MediaAttachments } from '../media/media-attachments';
 import { RegionEntity } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import { StationEntity } from './station.entity';
+import { NearbyStations } from './nearby-stations';
 import { NameKey, StationFilters, StationsRepository } from './stations.repository';
 import { StationsService } from './stations.service';
 
@@ -14,6 +15,7 @@ const OPEN_ALL_DAY: OpeningHours = {
   weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: '00:00', close: '00:00' })),
   exceptions: [],
 };
+const VERSION = '2026-11-23 02:00:00';
 const CLOSED_ALWAYS: OpeningHours = { weekly: [], exceptions: [] };
 
 const region = Object.assign(new RegionEntity(), {
@@ -46,7 +48,14 @@ function buildStation(index: number, openingHours: OpeningHours): StationEntity 
 /** Name-ordered keyset reads over an array, counting the queries made. */
 class InMemoryStations implements Pick<
   StationsRepository,
-  'findAfterName' | 'findInBox' | 'findById'
+  | 'findAfterName'
+  | 'findInBox'
+  | 'findById'
+  | 'findRankingFields'
+  | 'findHorizon'
+  | 'findVersionsSince'
+  | 'findRankingFieldsByIds'
+  | 'findSummaryTexts'
 > {
   queries = 0;
 
@@ -70,6 +79,35 @@ class InMemoryStations implements Pick<
     return this.rows;
   }
 
+  async findHorizon() {
+    return VERSION;
+  }
+
+  async findVersionsSince() {
+    return { horizon: VERSION, changed: [] };
+  }
+
+  /** Every row at the first load (one version for all). */
+  async findRankingFields(afterId: string | null) {
+    if (afterId !== null) return [];
+    return this.rows.map((row) => ({
+      ...row,
+      regionPath: region.path,
+      timeZone: region.timeZone,
+      version: VERSION,
+    }));
+  }
+
+  async findRankingFieldsByIds() {
+    return [];
+  }
+
+  async findSummaryTexts(ids: string[]) {
+    return this.rows
+      .filter((row) => ids.includes(row.id))
+      .map(({ id, name, brand, address }) => ({ id, name, brand, address, version: VERSION }));
+  }
+
   async findById(id: string) {
     return this.rows.find((row) => row.id === id) ?? null;
   }
@@ -85,14 +123,15 @@ async function serviceOver(rows: StationEntity[]) {
   const moduleRef = await Test.createTestingModule({
     providers: [
       StationsService,
+      NearbyStations,
       { provide: StationsRepository, useValue: store },
       { provide: RegionsService, useValue: regions },
       { provide: MediaAttachments, useValue: media },
       { provide: Clock, useValue: clock },
-      {
-        provide: getLoggerToken(StationsService.name),
+      ...[StationsService.name, NearbyStations.name].map((name) => ({
+        provide: getLoggerToken(name),
         useValue: new PinoLogger({ pinoHttp: { level: 'silent' } }),
-      },
+      })),
     ],
   }).compile();
   return { service: moduleRef.get(StationsService), store };

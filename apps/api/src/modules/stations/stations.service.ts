@@ -14,6 +14,13 @@ import { RegionsService } from '../regions/regions.service';
 import { toAmenityMask } from './amenity-mask';
 import { boundingBox, haversineMeters, LatLng } from './geo';
 import { isStationOpenAt } from './station-open';
+import {
+  compareIds,
+  isAfter,
+  isRankedStationOpenAt,
+  NearbySearch,
+  NearbyStations,
+} from './nearby-stations';
 import { decodeStationCursor, encodeStationCursor, StationCursor } from './station-cursor';
 import { toStationDetail, toStationSummary } from './station.mapper';
 import { StationEntity } from './station.entity';
@@ -45,6 +52,7 @@ export class StationsService {
     private readonly stations: StationsRepository,
     private readonly regions: RegionsService,
     private readonly media: MediaAttachments,
+    private readonly nearby: NearbyStations,
     private readonly clock: Clock,
     @InjectPinoLogger(StationsService.name) private readonly logger: PinoLogger,
   ) {}
@@ -115,6 +123,16 @@ export class StationsService {
     limit: number,
     cursor: Extract<StationCursor, { kind: 'distance' }> | null,
   ): Promise<Page<StationSummary>> {
+    if (filters.text === null) {
+      return this.listNearbyFromIndex({
+        origin,
+        radiusM,
+        filters,
+        openAt: query.openNow ? this.clock.now() : null,
+        limit,
+        cursor,
+      });
+    }
     const now = this.clock.now();
     // Start small and widen: a page needs only the nearest stations, and a box of the whole
     // radius holds thousands in a dense network. A box of radius r holds every station within
@@ -165,6 +183,40 @@ export class StationsService {
     };
   }
 
+  /** The same search on the in-memory index (every filter but the text one). */
+  private async listNearbyFromIndex(search: NearbySearch): Promise<Page<StationSummary>> {
+    const now = search.openAt ?? this.clock.now();
+    const { stations } = await this.nearby.search(search);
+    const page = stations.slice(0, search.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ station, text, distanceM }) =>
+        toStationSummary(
+          {
+            id: station.id,
+            name: text.name,
+            brand: text.brand,
+            address: text.address,
+            lat: station.lat,
+            lng: station.lng,
+            regionId: station.regionId,
+            status: station.status,
+            amenityMask: station.amenityMask,
+          },
+          { openNow: isRankedStationOpenAt(station, now), distanceM },
+        ),
+      ),
+      nextCursor:
+        stations.length > search.limit && last
+          ? encodeStationCursor({
+              kind: 'distance',
+              distanceM: last.distanceM,
+              id: last.station.id,
+            })
+          : null,
+    };
+  }
+
   /**
    * By name, keyset in SQL. When `openNow` filters in code a batch may come back thin, so
    * batches are read until the page (plus one row proving a next page) is full or rows end.
@@ -201,17 +253,4 @@ export class StationsService {
           : null,
     };
   }
-}
-
-/** Byte order of ids, the same order SQL uses for ASCII ids. */
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function isAfter(
-  distanceM: number,
-  id: string,
-  cursor: Extract<StationCursor, { kind: 'distance' }>,
-): boolean {
-  return distanceM > cursor.distanceM || (distanceM === cursor.distanceM && id > cursor.id);
 }

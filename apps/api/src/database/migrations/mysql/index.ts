@@ -6,6 +6,7 @@ import { Checkins1764201600000 } from './1764201600000-checkins';
 import { MediaAndNotifications1764288000000 } from './1764288000000-media-and-notifications';
 import { Reports1764547200000 } from './1764547200000-reports';
 import { ReportQueueIndexes1764806400000 } from './1764806400000-report-queue-indexes';
+import { StationChangesIndex1764892800000 } from './1764892800000-station-changes-index';
 import { WechatMessages1764460800000 } from './1764460800000-wechat-messages';
 
 /** MySQL/MariaDB migrations in the order they apply. Add new ones at the end. */
@@ -19,4 +20,5 @@ export const MYSQL_MIGRATIONS = [
   WechatMessages1764460800000,
   Reports1764547200000,
   ReportQueueIndexes1764806400000,
+  StationChangesIndex1764892800000,
 ];
