@@ -48,36 +48,45 @@ export class EarningRulesRepository {
     await manager.insert(PointsAwardEntity, award);
   }
 
-  /** Makes sure the counter row exists (a no-op when it does; safe under concurrency). */
-  async ensureCounter(counter: CapCounterEntity, manager: TxManager): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CapCounterEntity)
-      .values(counter)
-      .orIgnore()
-      .execute();
+  /**
+   * Opens the counters that do not exist yet and takes every one's write lock, in one statement
+   * (an upsert that changes nothing locks the row as an UPDATE would): parallel awards of one
+   * worker wait here for each other, in the order of `counters`.
+   */
+  async lockCounters(counters: CapCounterEntity[], manager: TxManager): Promise<void> {
+    if (counters.length === 0) return;
+    const type = this.dataSource.options.type;
+    const upsert =
+      type === 'mysql' || type === 'mariadb'
+        ? 'ON DUPLICATE KEY UPDATE points = points'
+        : 'ON CONFLICT (id) DO NOTHING';
+    await manager.query(
+      'INSERT INTO points_cap_counter (id, user_id, rule_id, period_key, points) VALUES ' +
+        counters.map(() => '(?, ?, ?, ?, ?)').join(', ') +
+        ` ${upsert}`,
+      counters.flatMap((row) => [row.id, row.userId, row.ruleId, row.periodKey, row.points]),
+    );
   }
 
-  /**
-   * Adds `points` to the counter unless it already reached `cap`; returns the new value (read
-   * after our own write, which holds the row lock until commit), or null when it was full.
-   */
-  async addUnderCap(
-    id: string,
-    points: number,
-    cap: number,
-    manager: TxManager,
-  ): Promise<number | null> {
-    const result = await manager
+  /** The counters' values by id (the caller holds their locks: `lockCounters`). */
+  async pointsOf(ids: string[], manager: TxManager): Promise<Map<string, number>> {
+    const rows = await manager
+      .createQueryBuilder(CapCounterEntity, 'counter')
+      .select(['counter.id AS id', 'counter.points AS points'])
+      .where('counter.id IN (:...ids)', { ids })
+      .getRawMany<{ id: string; points: number | string }>();
+    return new Map(rows.map((row) => [row.id, Number(row.points)]));
+  }
+
+  /** Adds the same `points` to every one of the counters. */
+  async raise(ids: string[], points: number, manager: TxManager): Promise<void> {
+    if (ids.length === 0) return;
+    await manager
       .createQueryBuilder()
       .update(CapCounterEntity)
       .set({ points: () => 'points + :points' })
-      .where('id = :id AND points < :cap', { id, points, cap })
+      .where('id IN (:...ids)', { ids, points })
       .execute();
-    if ((result.affected ?? 0) === 0) return null;
-    const row = await manager.findOneByOrFail(CapCounterEntity, { id });
-    return row.points;
   }
 
   async subtract(id: string, points: number, manager: TxManager): Promise<void> {
