@@ -49,33 +49,35 @@ export class EarningRulesRepository {
   }
 
   /**
-   * Opens the counters that do not exist yet and takes every one's write lock, in one statement
-   * (an upsert that changes nothing locks the row as an UPDATE would): parallel awards of one
-   * worker wait here for each other, in the order of `counters`.
+   * Opens the counters that do not exist yet, takes every one's write lock and answers their
+   * values by id. The lock comes with an upsert that changes nothing (it locks the row as an
+   * UPDATE would), in the order of `counters`, so parallel awards of one worker wait here for
+   * each other; MariaDB and SQLite return the values with it, MySQL reads them after.
    */
-  async lockCounters(counters: CapCounterEntity[], manager: TxManager): Promise<void> {
-    if (counters.length === 0) return;
+  async lockCounters(
+    counters: CapCounterEntity[],
+    manager: TxManager,
+  ): Promise<Map<string, number>> {
     const type = this.dataSource.options.type;
     const upsert =
       type === 'mysql' || type === 'mariadb'
         ? 'ON DUPLICATE KEY UPDATE points = points'
-        : 'ON CONFLICT (id) DO NOTHING';
-    await manager.query(
+        : 'ON CONFLICT (id) DO UPDATE SET points = points';
+    const returning = type === 'mysql' ? '' : ' RETURNING id, points';
+    const rows: unknown = await manager.query(
       'INSERT INTO points_cap_counter (id, user_id, rule_id, period_key, points) VALUES ' +
         counters.map(() => '(?, ?, ?, ?, ?)').join(', ') +
-        ` ${upsert}`,
+        ` ${upsert}${returning}`,
       counters.flatMap((row) => [row.id, row.userId, row.ruleId, row.periodKey, row.points]),
     );
-  }
-
-  /** The counters' values by id (the caller holds their locks: `lockCounters`). */
-  async pointsOf(ids: string[], manager: TxManager): Promise<Map<string, number>> {
-    const rows = await manager
-      .createQueryBuilder(CapCounterEntity, 'counter')
-      .select(['counter.id AS id', 'counter.points AS points'])
-      .where('counter.id IN (:...ids)', { ids })
-      .getRawMany<{ id: string; points: number | string }>();
-    return new Map(rows.map((row) => [row.id, Number(row.points)]));
+    const values = Array.isArray(rows)
+      ? (rows as Array<{ id: string; points: number | string }>)
+      : await manager
+          .createQueryBuilder(CapCounterEntity, 'counter')
+          .select(['counter.id AS id', 'counter.points AS points'])
+          .where('counter.id IN (:...ids)', { ids: counters.map((counter) => counter.id) })
+          .getRawMany<{ id: string; points: number | string }>();
+    return new Map(values.map((row) => [row.id, Number(row.points)]));
   }
 
   /** Adds the same `points` to every one of the counters. */

@@ -775,7 +775,7 @@ export class LedgerService {
 
   /**
    * What the caps leave of the award, with every counter raised by exactly that: the counters
-   * are opened and locked in one statement, read, and raised in one more.
+   * are opened, locked and read in one statement, and raised in one more.
    */
   private async takeFromCaps(
     manager: TxManager,
@@ -793,11 +793,7 @@ export class LedgerService {
         points: 0,
       }),
     );
-    await this.rules.lockCounters(counters, manager);
-    const points = await this.rules.pointsOf(
-      counters.map((counter) => counter.id),
-      manager,
-    );
+    const points = await this.rules.lockCounters(counters, manager);
     let granted = award.requested;
     for (const [index, cap] of caps.entries()) {
       const left = cap.limit - (points.get(counters[index].id) ?? 0);
