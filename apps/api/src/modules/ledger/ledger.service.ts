@@ -61,6 +61,11 @@ export interface TransferRequest {
   expiresAt?: Date | null;
   /** Extra request fields that must match on a replay (the caller's own body). */
   requestFields?: Record<string, string | number | boolean | null>;
+  /**
+   * The caller has just looked the key up itself and found nothing: skip the ledger's lookup
+   * (a racing request with the key still ends at its unique index, and is answered as a replay).
+   */
+  fresh?: boolean;
 }
 
 /** A transfer as the ledger's callers see it. */
@@ -219,8 +224,10 @@ export class LedgerService {
       memo: request.memo ?? null,
       ...request.requestFields,
     });
-    const existing = await this.ledger.findTransferByKey(request.idempotencyKey);
-    if (existing) return replay(existing, hash);
+    if (!request.fresh) {
+      const existing = await this.ledger.findTransferByKey(request.idempotencyKey);
+      if (existing) return replay(existing, hash);
+    }
 
     const now = this.clock.now();
     const expiresAt =
