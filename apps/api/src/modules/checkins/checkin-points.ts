@@ -18,6 +18,8 @@ export interface Settlement {
   /** null when the ledger could not be reached; the sweep settles it later. */
   points: number | null;
   capped: boolean;
+  /** The worker's spendable points after the award, when the ledger answered them with it. */
+  balance?: number | null;
 }
 
 /**
@@ -51,6 +53,7 @@ export class CheckinPoints {
       // The visit's points are stamped in the award's own transaction; an award that answers an
       // earlier one (another id) stamps them here, in case that earlier one could not.
       let stampedBy = null as string | null;
+      let balance: number | null = null;
       const award = await this.ledger.award({
         workerId: visit.userId,
         regionId: visit.regionId,
@@ -59,15 +62,20 @@ export class CheckinPoints {
         kind: EarningKind.Checkin,
         ref: { type: 'checkin', id: visit.id },
         idempotencyKey: `checkin:${visit.id}`,
-        within: async (manager, result) => {
+        within: async (manager, result, spendable) => {
           await this.checkins.settle(visit.id, result.awarded, result.capped, manager);
           stampedBy = result.awardId;
+          balance = spendable;
         },
       });
       if (award.awardId !== stampedBy) {
         await this.checkins.settle(visit.id, award.awarded, award.capped);
       }
-      return { points: award.awarded, capped: award.capped };
+      return {
+        points: award.awarded,
+        capped: award.capped,
+        balance: award.awardId === stampedBy ? balance : null,
+      };
     } catch (error) {
       this.logger.error(
         { err: error, checkinId: visit.id },

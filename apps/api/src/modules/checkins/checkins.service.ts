@@ -248,7 +248,7 @@ export class CheckinsService {
     return toCheckinResponse(visit, station, {
       points: settlement.points,
       capped: settlement.capped,
-      balance: await this.ledger.spendable(visit.userId),
+      balance: settlement.balance ?? (await this.ledger.spendable(visit.userId)),
       openNow: isStationOpenAt(station, this.clock.now()),
     });
   }

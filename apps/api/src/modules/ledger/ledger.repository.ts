@@ -65,13 +65,15 @@ export class LedgerRepository {
   /**
    * Applies an unguarded change (a credit, or a pool's debit) to the account, opening it first if
    * it does not exist: one statement, under the row's lock. An account opened without a region
-   * takes the region named here, as `ensureAccount` followed by `claimRegion` would.
+   * takes the region named here, as `ensureAccount` followed by `claimRegion` would. Answers
+   * what the account can spend afterwards where the database returns it with the write
+   * (MariaDB, SQLite), else null.
    */
   async openOrApply(
     manager: TxManager,
     account: Pick<PointsAccountEntity, 'id' | 'kind' | 'ownerId' | 'regionId'>,
     delta: AccountDelta,
-  ): Promise<void> {
+  ): Promise<number | null> {
     const balance = delta.balance ?? 0;
     const pendingDebit = delta.pendingDebit ?? 0;
     const pendingCredit = delta.pendingCredit ?? 0;
@@ -83,7 +85,9 @@ export class LedgerRepository {
         'pending_credit = pending_credit + ?, region_id = COALESCE(region_id, ?)'
       : 'ON CONFLICT (id) DO UPDATE SET balance = balance + ?, pending_debit = pending_debit + ?, ' +
         "pending_credit = pending_credit + ?, region_id = COALESCE(region_id, ?), updated_at = datetime('now')";
-    await manager.query(insert + update, [
+    const returning =
+      this.dataSource.options.type === 'mysql' ? '' : ' RETURNING balance, pending_debit';
+    const rows: unknown = await manager.query(insert + update + returning, [
       account.id,
       account.kind,
       account.ownerId,
@@ -96,6 +100,9 @@ export class LedgerRepository {
       pendingCredit,
       account.regionId,
     ]);
+    if (!Array.isArray(rows) || rows.length !== 1) return null;
+    const [row] = rows as Array<{ balance: number | string; pending_debit: number | string }>;
+    return Number(row.balance) - Number(row.pending_debit);
   }
 
   /** Sets the region of an account that has none yet; a region once set never changes. */

@@ -110,8 +110,11 @@ export interface AwardRequest {
    * skip the replay lookup (a racing award still ends in the key's unique index → replay).
    */
   fresh?: boolean;
-  /** Work to do in the award's own transaction once the outcome is known (not on a replay). */
-  within?: (manager: TxManager, result: AwardResult) => Promise<void>;
+  /**
+   * Work to do in the award's own transaction once the outcome is known (not on a replay), with
+   * the worker's spendable points after the credit when the database answered them with it.
+   */
+  within?: (manager: TxManager, result: AwardResult, spendable: number | null) => Promise<void>;
 }
 
 export interface AwardResult {
@@ -409,9 +412,11 @@ export class LedgerService {
           createdAt: now,
         });
         let status: TransferStatus | null = null;
-        const recordAward = async () => {
+        const recordAward = async (spendable: number | null = null) => {
           await this.rules.insertAward(award, manager);
-          if (request.within) await request.within(manager, toAwardResult(award, status));
+          if (request.within) {
+            await request.within(manager, toAwardResult(award, status), spendable);
+          }
         };
         if (rule && pool) {
           const granted = await this.takeFromCaps(manager, award, rule, caps);
@@ -583,7 +588,7 @@ export class LedgerService {
   private async apply(
     manager: TxManager,
     movement: Movement,
-    beforeShared?: () => Promise<void>,
+    beforeShared?: (creditSpendable: number | null) => Promise<void>,
   ): Promise<void> {
     const { transfer } = movement;
     const amount = transfer.amount;
@@ -604,7 +609,11 @@ export class LedgerService {
     ].sort(byLockOrder);
     const own = sides.filter((side) => !isSharedAccount(side.ref.kind));
     const shared = sides.filter((side) => isSharedAccount(side.ref.kind));
-    for (const side of own) await this.moveSide(manager, side);
+    let creditSpendable: number | null = null;
+    for (const side of own) {
+      const spendable = await this.moveSide(manager, side);
+      if (side.accountId === transfer.creditAccountId) creditSpendable = spendable;
+    }
     if (movement.debit.kind === 'worker_points') {
       await this.drawLots(manager, transfer.debitAccountId, amount, transfer.id, movement);
     }
@@ -616,7 +625,7 @@ export class LedgerService {
         movement.restoreDrawsOf ?? null,
       );
     }
-    if (beforeShared) await beforeShared();
+    if (beforeShared) await beforeShared(creditSpendable);
     for (const side of shared) await this.moveSide(manager, side);
     await this.ledger.insertTransfer(manager, transfer);
   }
@@ -624,19 +633,20 @@ export class LedgerService {
   /**
    * Changes one account. A guarded debit is one conditional UPDATE (refused: not enough points,
    * or no account at all). Anything else opens the account if it is new: a worker's in one
-   * upsert; a shared account, nearly always there, with a plain UPDATE first.
+   * upsert; a shared account, nearly always there, with a plain UPDATE first. Answers what an
+   * upserted account can spend now, when the database tells (else null).
    */
-  private async moveSide(manager: TxManager, side: AccountSide): Promise<void> {
+  private async moveSide(manager: TxManager, side: AccountSide): Promise<number | null> {
     if (side.guard !== null) {
       if (!(await this.ledger.applyDelta(manager, side.accountId, side.delta, side.guard))) {
         throw LedgerError.insufficient();
       }
-      return;
+      return null;
     }
     if (isSharedAccount(side.ref.kind)) {
-      if (await this.ledger.applyDelta(manager, side.accountId, side.delta, null)) return;
+      if (await this.ledger.applyDelta(manager, side.accountId, side.delta, null)) return null;
     }
-    await this.ledger.openOrApply(
+    return this.ledger.openOrApply(
       manager,
       { id: side.accountId, ...accountFields(side.ref) },
       side.delta,
