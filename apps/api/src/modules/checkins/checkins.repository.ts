@@ -38,12 +38,8 @@ export class CheckinsRepository {
   }
 
   async findByKey(idempotencyKey: string, manager?: TxManager): Promise<CheckinEntity | null> {
-    // The key is unique; `find` spares findOne's DISTINCT-ids round trip that a join brings.
-    const [checkin] = await this.m(manager).find(CheckinEntity, {
-      where: { idempotencyKey },
-      relations: { station: true },
-    });
-    return checkin ?? null;
+    // Without its station: every caller answers a replay with the station read by id anyway.
+    return this.m(manager).findOneBy(CheckinEntity, { idempotencyKey });
   }
 
   /** Whether the worker already checked in with this live step at this station. */
