@@ -119,6 +119,9 @@ export function buildDataSourceOptions(
     timezone: 'Z',
     migrations: MYSQL_MIGRATIONS,
     poolSize: 10,
+    // mysql2 captures a stack trace for every query (`trace`): ~5 % of the API's CPU under a
+    // check-in load. A failure still names its query and parameters (TypeORM's QueryFailedError).
+    trace: false,
   };
 }
 

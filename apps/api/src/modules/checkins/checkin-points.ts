@@ -5,6 +5,7 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Clock } from '../../common/clock';
 import { drainDue } from '../../common/jobs/drain-due';
 import { LedgerService } from '../ledger/ledger.service';
+import { RegionEntity } from '../regions/region.entity';
 import { CheckinEntity } from './checkin.entity';
 import { CheckinsRepository } from './checkins.repository';
 
@@ -17,6 +18,8 @@ export interface Settlement {
   /** null when the ledger could not be reached; the sweep settles it later. */
   points: number | null;
   capped: boolean;
+  /** The worker's spendable points after the award, when the ledger answered them with it. */
+  balance?: number | null;
 }
 
 /**
@@ -34,21 +37,45 @@ export class CheckinPoints {
     @InjectPinoLogger(CheckinPoints.name) private readonly logger: PinoLogger,
   ) {}
 
-  async settle(visit: CheckinEntity): Promise<Settlement> {
+  /**
+   * `fresh`: the visit was recorded by this very request (no award can exist yet); `region`: the
+   * visit's region when the caller has it loaded.
+   */
+  async settle(
+    visit: CheckinEntity,
+    context: { fresh?: boolean; region?: RegionEntity } = {},
+  ): Promise<Settlement> {
     if (visit.flag !== null) return { points: 0, capped: false };
     if (visit.pointsAwarded !== null) {
       return { points: visit.pointsAwarded, capped: visit.pointsCapped };
     }
     try {
+      // The visit's points are stamped in the award's own transaction; an award that answers an
+      // earlier one (another id) stamps them here, in case that earlier one could not.
+      let stampedBy = null as string | null;
+      let balance: number | null = null;
       const award = await this.ledger.award({
         workerId: visit.userId,
         regionId: visit.regionId,
+        region: context.region,
+        fresh: context.fresh,
         kind: EarningKind.Checkin,
         ref: { type: 'checkin', id: visit.id },
         idempotencyKey: `checkin:${visit.id}`,
+        within: async (manager, result, spendable) => {
+          await this.checkins.settle(visit.id, result.awarded, result.capped, manager);
+          stampedBy = result.awardId;
+          balance = spendable;
+        },
       });
-      await this.checkins.settle(visit.id, award.awarded, award.capped);
-      return { points: award.awarded, capped: award.capped };
+      if (award.awardId !== stampedBy) {
+        await this.checkins.settle(visit.id, award.awarded, award.capped);
+      }
+      return {
+        points: award.awarded,
+        capped: award.capped,
+        balance: award.awardId === stampedBy ? balance : null,
+      };
     } catch (error) {
       this.logger.error(
         { err: error, checkinId: visit.id },

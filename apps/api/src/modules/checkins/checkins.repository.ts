@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
 import { TimePosition } from '../../common/pagination/cursor';
 import { TxManager } from '../../database/transactions';
-import { CheckinGateEntity } from './checkin-gate.entity';
 import { CheckinEntity } from './checkin.entity';
 
 /** A previous visit with where its station stands (the travel check uses station positions). */
@@ -22,37 +21,25 @@ export class CheckinsRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  /** Creates the worker's gate row once; a no-op when it exists. */
-  async ensureGate(userId: string): Promise<void> {
-    await this.m()
-      .createQueryBuilder()
-      .insert()
-      .into(CheckinGateEntity)
-      .values({ userId, turns: 0 })
-      .orIgnore()
-      .execute();
-  }
-
   /**
-   * Takes the worker's gate: an UPDATE holds the row's write lock until the transaction ends,
-   * so a second check-in of the same worker waits here until the first has committed.
+   * Takes the worker's gate, opening it on the first check-in: one upsert, which holds the row's
+   * write lock until the transaction ends, so a second check-in of the same worker waits here
+   * until the first has committed.
    */
   async passGate(manager: TxManager, userId: string): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(CheckinGateEntity)
-      .set({ turns: () => 'turns + 1' })
-      .where('user_id = :userId', { userId })
-      .execute();
+    const type = this.dataSource.options.type;
+    const upsert =
+      type === 'mysql' || type === 'mariadb'
+        ? 'ON DUPLICATE KEY UPDATE turns = turns + 1'
+        : 'ON CONFLICT (user_id) DO UPDATE SET turns = turns + 1';
+    await manager.query(`INSERT INTO checkin_gate (user_id, turns) VALUES (?, 1) ${upsert}`, [
+      userId,
+    ]);
   }
 
   async findByKey(idempotencyKey: string, manager?: TxManager): Promise<CheckinEntity | null> {
-    // The key is unique; `find` spares findOne's DISTINCT-ids round trip that a join brings.
-    const [checkin] = await this.m(manager).find(CheckinEntity, {
-      where: { idempotencyKey },
-      relations: { station: true },
-    });
-    return checkin ?? null;
+    // Without its station: every caller answers a replay with the station read by id anyway.
+    return this.m(manager).findOneBy(CheckinEntity, { idempotencyKey });
   }
 
   /** Whether the worker already checked in with this live step at this station. */
@@ -95,8 +82,8 @@ export class CheckinsRepository {
   }
 
   /** Records the settled award; only the first settlement writes (a sweep may race the request). */
-  async settle(id: string, points: number, capped: boolean): Promise<void> {
-    await this.m()
+  async settle(id: string, points: number, capped: boolean, manager?: TxManager): Promise<void> {
+    await this.m(manager)
       .createQueryBuilder()
       .update(CheckinEntity)
       .set({ pointsAwarded: points, pointsCapped: capped })

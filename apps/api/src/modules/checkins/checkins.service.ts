@@ -42,6 +42,11 @@ export type CheckinExport = CheckinView & {
   accuracyM: number | null;
 };
 
+/** A visit recorded now, or the earlier one its idempotency key answers with. */
+type RecordedVisit =
+  | { recorded: CheckinEntity; replayedFrom?: never }
+  | { replayedFrom: CheckinEntity; recorded?: never };
+
 export interface CheckinOutcome {
   response: CheckinResponse;
   /** True when an idempotency key answered an earlier check-in. */
@@ -83,7 +88,10 @@ export class CheckinsService {
     const distanceM = this.checkPosition(station, code.method, body);
     const visit = await this.record(actor, station, code, body, distanceM, key);
     if (visit.replayedFrom) return this.replay(visit.replayedFrom, code);
-    const settlement = await this.points.settle(visit.recorded);
+    const settlement = await this.points.settle(visit.recorded, {
+      fresh: true,
+      region: station.region,
+    });
     return { response: await this.respond(visit.recorded, station, settlement), replayed: false };
   }
 
@@ -159,28 +167,31 @@ export class CheckinsService {
     fix: CreateCheckinDto,
     distanceM: number,
     key: string | null,
-  ): Promise<{ recorded: CheckinEntity; replayedFrom?: never } | { replayedFrom: CheckinEntity }> {
+  ): Promise<RecordedVisit> {
     const userId = actor.userId;
     const liveStep = code.method === CheckinMethod.Live ? code.counter : null;
-    await this.checkins.ensureGate(userId);
     try {
-      const result = await this.transactions.runWithRetry(async (manager) => {
+      const result = await this.transactions.runWithRetry<RecordedVisit>(async (manager) => {
         await this.checkins.passGate(manager, userId);
-        // A retry that waited at the gate behind its own first attempt answers that attempt.
-        const first = key ? await this.checkins.findByKey(key, manager) : null;
-        if (first) return { replayedFrom: first };
+        // A retry that waited at the gate behind its own first attempt meets that attempt's
+        // visit (the same live step, the station's cooldown): it answers that attempt.
+        const refuse = async (refusal: CheckinError): Promise<RecordedVisit> => {
+          const first = key ? await this.checkins.findByKey(key, manager) : null;
+          if (first) return { replayedFrom: first };
+          throw refusal;
+        };
         const now = this.clock.now();
         if (
           liveStep !== null &&
           (await this.checkins.usedLiveStep(manager, userId, station.id, liveStep))
         ) {
-          throw CheckinError.invalidCode('replayed');
+          return refuse(CheckinError.invalidCode('replayed'));
         }
         const wait = cooldownEnd(
           await this.checkins.lastAtStation(manager, userId, station.id),
           now,
         );
-        if (wait) throw CheckinError.cooldown(wait);
+        if (wait) return refuse(CheckinError.cooldown(wait));
         const previous = await this.checkins.lastVisit(manager, userId, now);
         const impossible = isImpossibleTravel(previous, { at: now, position: station });
         const visit = Object.assign(new CheckinEntity(), {
@@ -237,7 +248,7 @@ export class CheckinsService {
     return toCheckinResponse(visit, station, {
       points: settlement.points,
       capped: settlement.capped,
-      balance: await this.ledger.spendable(visit.userId),
+      balance: settlement.balance ?? (await this.ledger.spendable(visit.userId)),
       openNow: isStationOpenAt(station, this.clock.now()),
     });
   }

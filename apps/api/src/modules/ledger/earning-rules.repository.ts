@@ -48,36 +48,47 @@ export class EarningRulesRepository {
     await manager.insert(PointsAwardEntity, award);
   }
 
-  /** Makes sure the counter row exists (a no-op when it does; safe under concurrency). */
-  async ensureCounter(counter: CapCounterEntity, manager: TxManager): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CapCounterEntity)
-      .values(counter)
-      .orIgnore()
-      .execute();
+  /**
+   * Opens the counters that do not exist yet, takes every one's write lock and answers their
+   * values by id. The lock comes with an upsert that changes nothing (it locks the row as an
+   * UPDATE would), in the order of `counters`, so parallel awards of one worker wait here for
+   * each other; MariaDB and SQLite return the values with it, MySQL reads them after.
+   */
+  async lockCounters(
+    counters: CapCounterEntity[],
+    manager: TxManager,
+  ): Promise<Map<string, number>> {
+    const type = this.dataSource.options.type;
+    const upsert =
+      type === 'mysql' || type === 'mariadb'
+        ? 'ON DUPLICATE KEY UPDATE points = points'
+        : 'ON CONFLICT (id) DO UPDATE SET points = points';
+    const returning = type === 'mysql' ? '' : ' RETURNING id, points';
+    const rows: unknown = await manager.query(
+      'INSERT INTO points_cap_counter (id, user_id, rule_id, period_key, points) VALUES ' +
+        counters.map(() => '(?, ?, ?, ?, ?)').join(', ') +
+        ` ${upsert}${returning}`,
+      counters.flatMap((row) => [row.id, row.userId, row.ruleId, row.periodKey, row.points]),
+    );
+    const values = Array.isArray(rows)
+      ? (rows as Array<{ id: string; points: number | string }>)
+      : await manager
+          .createQueryBuilder(CapCounterEntity, 'counter')
+          .select(['counter.id AS id', 'counter.points AS points'])
+          .where('counter.id IN (:...ids)', { ids: counters.map((counter) => counter.id) })
+          .getRawMany<{ id: string; points: number | string }>();
+    return new Map(values.map((row) => [row.id, Number(row.points)]));
   }
 
-  /**
-   * Adds `points` to the counter unless it already reached `cap`; returns the new value (read
-   * after our own write, which holds the row lock until commit), or null when it was full.
-   */
-  async addUnderCap(
-    id: string,
-    points: number,
-    cap: number,
-    manager: TxManager,
-  ): Promise<number | null> {
-    const result = await manager
+  /** Adds the same `points` to every one of the counters. */
+  async raise(ids: string[], points: number, manager: TxManager): Promise<void> {
+    if (ids.length === 0) return;
+    await manager
       .createQueryBuilder()
       .update(CapCounterEntity)
       .set({ points: () => 'points + :points' })
-      .where('id = :id AND points < :cap', { id, points, cap })
+      .where('id IN (:...ids)', { ids, points })
       .execute();
-    if ((result.affected ?? 0) === 0) return null;
-    const row = await manager.findOneByOrFail(CapCounterEntity, { id });
-    return row.points;
   }
 
   async subtract(id: string, points: number, manager: TxManager): Promise<void> {

@@ -41,3 +41,11 @@ export const merchantClearing = (merchantId: string, regionId: string): AccountR
 export function isSpendGuarded(kind: PointsAccountKind): boolean {
   return kind !== 'region_pool';
 }
+
+/**
+ * Accounts that many workers' movements touch (a district's pool, a merchant's clearing): their
+ * rows are the ledger's hot locks, taken last in every movement.
+ */
+export function isSharedAccount(kind: PointsAccountKind): boolean {
+  return kind !== 'worker_points';
+}

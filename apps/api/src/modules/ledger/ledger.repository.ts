@@ -62,6 +62,49 @@ export class LedgerRepository {
       .execute();
   }
 
+  /**
+   * Applies an unguarded change (a credit, or a pool's debit) to the account, opening it first if
+   * it does not exist: one statement, under the row's lock. An account opened without a region
+   * takes the region named here, as `ensureAccount` followed by `claimRegion` would. Answers
+   * what the account can spend afterwards where the database returns it with the write
+   * (MariaDB, SQLite), else null.
+   */
+  async openOrApply(
+    manager: TxManager,
+    account: Pick<PointsAccountEntity, 'id' | 'kind' | 'ownerId' | 'regionId'>,
+    delta: AccountDelta,
+  ): Promise<number | null> {
+    const balance = delta.balance ?? 0;
+    const pendingDebit = delta.pendingDebit ?? 0;
+    const pendingCredit = delta.pendingCredit ?? 0;
+    const insert =
+      'INSERT INTO points_account (id, kind, owner_id, region_id, balance, pending_debit, pending_credit) ' +
+      'VALUES (?, ?, ?, ?, ?, ?, ?) ';
+    const update = this.isMysql
+      ? 'ON DUPLICATE KEY UPDATE balance = balance + ?, pending_debit = pending_debit + ?, ' +
+        'pending_credit = pending_credit + ?, region_id = COALESCE(region_id, ?)'
+      : 'ON CONFLICT (id) DO UPDATE SET balance = balance + ?, pending_debit = pending_debit + ?, ' +
+        "pending_credit = pending_credit + ?, region_id = COALESCE(region_id, ?), updated_at = datetime('now')";
+    const returning =
+      this.dataSource.options.type === 'mysql' ? '' : ' RETURNING balance, pending_debit';
+    const rows: unknown = await manager.query(insert + update + returning, [
+      account.id,
+      account.kind,
+      account.ownerId,
+      account.regionId,
+      balance,
+      pendingDebit,
+      pendingCredit,
+      balance,
+      pendingDebit,
+      pendingCredit,
+      account.regionId,
+    ]);
+    if (!Array.isArray(rows) || rows.length !== 1) return null;
+    const [row] = rows as Array<{ balance: number | string; pending_debit: number | string }>;
+    return Number(row.balance) - Number(row.pending_debit);
+  }
+
   /** Sets the region of an account that has none yet; a region once set never changes. */
   async claimRegion(id: string, regionId: string): Promise<void> {
     await this.dataSource

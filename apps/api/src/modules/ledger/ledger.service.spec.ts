@@ -51,6 +51,25 @@ class FakeLedgerRepository {
     });
     return true;
   };
+  openOrApply = async (
+    _m: TxManager,
+    row: Pick<PointsAccountEntity, 'id' | 'kind' | 'ownerId' | 'regionId'>,
+    delta: AccountDelta,
+  ) => {
+    this.updates.push(row.id);
+    const account =
+      this.accounts.get(row.id) ??
+      Object.assign(new PointsAccountEntity(), row, {
+        balance: 0,
+        pendingDebit: 0,
+        pendingCredit: 0,
+      });
+    this.accounts.set(row.id, account);
+    account.regionId ??= row.regionId;
+    account.balance += delta.balance ?? 0;
+    account.pendingDebit += delta.pendingDebit ?? 0;
+    account.pendingCredit += delta.pendingCredit ?? 0;
+  };
   findTransferByKey = async (key: string) =>
     [...this.transfers.values()].find((transfer) => transfer.idempotencyKey === key) ?? null;
   insertTransfer = async (_m: TxManager, transfer: PointsTransferEntity) => {
@@ -105,14 +124,16 @@ const spend = (amount: number, key: string): TransferRequest => ({
 });
 
 describe(LedgerService.name, () => {
-  it('changes the two accounts in id order whichever side is the debit', async () => {
+  it("changes the worker's account before the pool's whichever side is the debit", async () => {
     const { rows, service } = build();
-    const ids = [accountIdOf(regionPool(REGION)), accountIdOf(workerAccount(WORKER))].sort();
+    const worker = accountIdOf(workerAccount(WORKER));
+    const pool = accountIdOf(regionPool(REGION));
 
     await service.transfer(grant(10));
     await service.transfer(spend(4, 'spend-key-1'));
 
-    expect(rows.updates).toEqual([...ids, ...ids]);
+    // The pool is new at the grant: its UPDATE finds nothing and the upsert opens it.
+    expect(rows.updates).toEqual([worker, pool, pool, worker, pool]);
   });
 
   it('opens a lot for a worker credit that lapses at the end of next year, and draws it on a spend', async () => {

@@ -18,11 +18,13 @@ import { TransientConflictError } from '../../database/transient-errors';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { DEFAULT_TIME_ZONE, RegionEntity } from '../regions/region.entity';
 import { RegionsRepository } from '../regions/regions.repository';
+import { CapCounterEntity } from './cap-counter.entity';
 import { EarningRuleEntity } from './earning-rule.entity';
 import { EarningRulesRepository } from './earning-rules.repository';
 import {
   AccountRef,
   accountIdOf,
+  isSharedAccount,
   isSpendGuarded,
   LEDGER_NAMESPACE,
   regionPool,
@@ -59,6 +61,11 @@ export interface TransferRequest {
   expiresAt?: Date | null;
   /** Extra request fields that must match on a replay (the caller's own body). */
   requestFields?: Record<string, string | number | boolean | null>;
+  /**
+   * The caller has just looked the key up itself and found nothing: skip the ledger's lookup
+   * (a racing request with the key still ends at its unique index, and is answered as a replay).
+   */
+  fresh?: boolean;
 }
 
 /** A transfer as the ledger's callers see it. */
@@ -96,6 +103,18 @@ export interface AwardRequest {
   units?: number;
   /** Hold the points until a later decision (`post` / `void`). */
   pending?: boolean;
+  /** The region of `regionId` when the caller has it loaded already (spares a read). */
+  region?: RegionEntity;
+  /**
+   * The caller created the award's subject just now, so no award under the key can exist yet:
+   * skip the replay lookup (a racing award still ends in the key's unique index → replay).
+   */
+  fresh?: boolean;
+  /**
+   * Work to do in the award's own transaction once the outcome is known (not on a replay), with
+   * the worker's spendable points after the credit when the database answered them with it.
+   */
+  within?: (manager: TxManager, result: AwardResult, spendable: number | null) => Promise<void>;
 }
 
 export interface AwardResult {
@@ -118,8 +137,9 @@ export interface ExpiryRun {
 /** One planned movement: the row to insert and what it does to lots. */
 interface Movement {
   transfer: PointsTransferEntity;
-  debitKind: PointsAccountKind;
-  creditKind: PointsAccountKind;
+  /** The accounts (opened by the movement when they do not exist and may be credited). */
+  debit: AccountRef;
+  credit: AccountRef;
   /** Reversal of a credit: take back the lots that credit opened first. */
   preferLotsFrom?: string | null;
   /** Undo of a debit: give back what it drew, with the lots' original dates. */
@@ -154,11 +174,12 @@ export function toTransferView(transfer: PointsTransferEntity): TransferView {
 }
 
 /**
- * The one owner of every transaction that moves points. Each movement is: the two account
- * rows changed in id order (the debit side of a worker with a conditional UPDATE that refuses
- * to overdraw), the transfer row inserted (its unique idempotency key makes a retry a replay),
- * and the worker's lots drawn or opened — all in one transaction that is run again whole after
- * a deadlock or lock timeout.
+ * The one owner of every transaction that moves points. Each movement is: the worker's
+ * account changed (a debit with a conditional UPDATE that refuses to overdraw, a credit with an
+ * upsert that opens the account) and its lots drawn or opened, the caller's own rows, then the
+ * shared account (a district's pool, a merchant's clearing) and the transfer row (its unique
+ * idempotency key makes a retry a replay) — all in one transaction that is run again whole
+ * after a deadlock or lock timeout. See `apply` for why in this order.
  */
 @Injectable()
 export class LedgerService {
@@ -206,11 +227,11 @@ export class LedgerService {
       memo: request.memo ?? null,
       ...request.requestFields,
     });
-    const existing = await this.ledger.findTransferByKey(request.idempotencyKey);
-    if (existing) return replay(existing, hash);
+    if (!request.fresh) {
+      const existing = await this.ledger.findTransferByKey(request.idempotencyKey);
+      if (existing) return replay(existing, hash);
+    }
 
-    await this.ensureAccount(request.debit);
-    await this.ensureAccount(request.credit);
     const now = this.clock.now();
     const expiresAt =
       request.expiresAt !== undefined
@@ -236,8 +257,8 @@ export class LedgerService {
           expiresAt,
           createdAt: now,
         }),
-        debitKind: request.debit.kind,
-        creditKind: request.credit.kind,
+        debit: request.debit,
+        credit: request.credit,
       }),
       within,
     );
@@ -308,8 +329,8 @@ export class LedgerService {
             reversesTransferId: original.id,
             createdAt: now,
           }),
-          debitKind: debit.kind,
-          creditKind: credit.kind,
+          debit,
+          credit,
           preferLotsFrom: original.id,
           restoreDrawsOf: original.id,
         }),
@@ -353,22 +374,23 @@ export class LedgerService {
       units,
       pending: request.pending ?? false,
     });
-    const existing = await this.rules.findAwardByKey(request.idempotencyKey);
-    if (existing) return this.replayAward(existing, hash);
+    if (!request.fresh) {
+      const existing = await this.rules.findAwardByKey(request.idempotencyKey);
+      if (existing) return this.replayAward(existing, hash);
+    }
 
-    const region = await this.regions.findById(request.regionId);
+    const region =
+      request.region?.id === request.regionId
+        ? request.region
+        : await this.regions.findById(request.regionId);
     if (!region) throw new NotFoundError('Region not found');
     const rule = await this.ruleFor(region, request.kind);
     const now = this.clock.now();
+    // The worker's account, the pool and the cap counters are opened inside the transaction.
     const worker = workerAccount(request.workerId, region.id);
-    await this.ensureAccount(worker);
     const pool = rule ? regionPool(rule.regionId) : null;
-    if (pool) await this.ensureAccount(pool);
     const periods = capPeriodKeys(now, region.timeZone);
     const caps = rule ? capsOf(rule, periods) : [];
-    for (const cap of caps) {
-      await this.ensureCounter(request.workerId, rule as EarningRuleEntity, cap.periodKey);
-    }
 
     try {
       return await this.transactions.runWithRetry(async (manager) => {
@@ -390,6 +412,12 @@ export class LedgerService {
           createdAt: now,
         });
         let status: TransferStatus | null = null;
+        const recordAward = async (spendable: number | null = null) => {
+          await this.rules.insertAward(award, manager);
+          if (request.within) {
+            await request.within(manager, toAwardResult(award, status), spendable);
+          }
+        };
         if (rule && pool) {
           const granted = await this.takeFromCaps(manager, award, rule, caps);
           if (granted > 0) {
@@ -408,16 +436,18 @@ export class LedgerService {
                 expiresAt: expiryOf(rule.expiryPolicy, now, region.timeZone),
                 createdAt: now,
               }),
-              debitKind: 'region_pool',
-              creditKind: 'worker_points',
+              debit: pool,
+              credit: worker,
             };
-            await this.apply(manager, movement);
             award.transferId = movement.transfer.id;
             award.awarded = granted;
             status = movement.transfer.status;
+            // The award row goes in before the pool's row is locked (see apply).
+            await this.apply(manager, movement, recordAward);
+            return toAwardResult(award, status);
           }
         }
-        await this.rules.insertAward(award, manager);
+        await recordAward();
         return toAwardResult(award, status);
       }, TX_OPTIONS);
     } catch (error) {
@@ -485,7 +515,6 @@ export class LedgerService {
       throw new Error(`Lot ${lotId} belongs to no worker with a home region`);
     }
     const pool = regionPool(account.regionId);
-    await this.ensureAccount(pool);
     const key = `expiry:${lotId}`;
     const hash = requestHash({ expiresLot: lotId });
     const existing = await this.ledger.findTransferByKey(key);
@@ -508,8 +537,8 @@ export class LedgerService {
           expiresAt: null,
           createdAt: now,
         }),
-        debitKind: 'worker_points',
-        creditKind: 'region_pool',
+        debit: account,
+        credit: pool,
         onlyLot: lotId,
       };
     });
@@ -532,50 +561,63 @@ export class LedgerService {
       const view = await this.transactions.runWithRetry(async (manager) => {
         const movement = await plan(manager);
         if (!movement) return null;
-        await this.apply(manager, movement);
         const view = toTransferView(movement.transfer);
-        if (within) await within(manager, view);
+        await this.apply(manager, movement, within && (() => within(manager, view)));
         return view;
       }, TX_OPTIONS);
       return view ? { transfer: view, replayed: false } : null;
     } catch (error) {
-      if (isUniqueViolation(error) || error instanceof LedgerError) {
-        const winner = await this.ledger.findTransferByKey(key);
-        if (winner) return replay(winner, hash);
-      }
+      // A request whose key a committed transfer holds is a replay, however its own attempt
+      // failed: at the key's unique index, or earlier on what the first one changed (the points
+      // it took, the caller's rows it closed — they are written before the transfer row).
+      const winner = await this.ledger.findTransferByKey(key);
+      if (winner) return replay(winner, hash);
       throw error;
     }
   }
 
-  /** The heart of the ledger: both accounts in id order, the row, then the lots. */
-  private async apply(manager: TxManager, movement: Movement): Promise<void> {
+  /**
+   * The heart of the ledger. Lock order, the same in every transaction that moves points: the
+   * workers' accounts (id order) and their lots, then the caller's own rows (`beforeShared`),
+   * then the shared accounts — region pools, merchant clearing — in id order, and last the
+   * transfer row. Every movement of a district goes through its pool's one row, so that lock is
+   * taken as late as possible and held for two statements and the commit. (The transfer row
+   * cannot go first: its foreign keys read-lock both accounts, and a read lock that later
+   * becomes a write lock deadlocks parallel movements.)
+   */
+  private async apply(
+    manager: TxManager,
+    movement: Movement,
+    beforeShared?: (creditSpendable: number | null) => Promise<void>,
+  ): Promise<void> {
     const { transfer } = movement;
     const amount = transfer.amount;
     const pending = transfer.status === 'pending';
-    const sides: Array<{ accountId: string; delta: AccountDelta; guard: number | null }> = [
+    const sides: AccountSide[] = [
       {
         accountId: transfer.debitAccountId,
+        ref: movement.debit,
         delta: pending ? { pendingDebit: amount } : { balance: -amount },
-        guard: isSpendGuarded(movement.debitKind) ? amount : null,
+        guard: isSpendGuarded(movement.debit.kind) ? amount : null,
       },
       {
         accountId: transfer.creditAccountId,
+        ref: movement.credit,
         delta: pending ? { pendingCredit: amount } : { balance: amount },
         guard: null,
       },
-    ];
-    for (const side of sides.sort(byAccountId)) {
-      const changed = await this.ledger.applyDelta(manager, side.accountId, side.delta, side.guard);
-      if (!changed) {
-        if (side.guard !== null) throw LedgerError.insufficient();
-        throw new Error(`Ledger account ${side.accountId} does not exist`);
-      }
+    ].sort(byLockOrder);
+    const own = sides.filter((side) => !isSharedAccount(side.ref.kind));
+    const shared = sides.filter((side) => isSharedAccount(side.ref.kind));
+    let creditSpendable: number | null = null;
+    for (const side of own) {
+      const spendable = await this.moveSide(manager, side);
+      if (side.accountId === transfer.creditAccountId) creditSpendable = spendable;
     }
-    await this.ledger.insertTransfer(manager, transfer);
-    if (movement.debitKind === 'worker_points') {
+    if (movement.debit.kind === 'worker_points') {
       await this.drawLots(manager, transfer.debitAccountId, amount, transfer.id, movement);
     }
-    if (movement.creditKind === 'worker_points' && !pending) {
+    if (movement.credit.kind === 'worker_points' && !pending) {
       await this.creditLots(
         manager,
         transfer.creditAccountId,
@@ -583,6 +625,32 @@ export class LedgerService {
         movement.restoreDrawsOf ?? null,
       );
     }
+    if (beforeShared) await beforeShared(creditSpendable);
+    for (const side of shared) await this.moveSide(manager, side);
+    await this.ledger.insertTransfer(manager, transfer);
+  }
+
+  /**
+   * Changes one account. A guarded debit is one conditional UPDATE (refused: not enough points,
+   * or no account at all). Anything else opens the account if it is new: a worker's in one
+   * upsert; a shared account, nearly always there, with a plain UPDATE first. Answers what an
+   * upserted account can spend now, when the database tells (else null).
+   */
+  private async moveSide(manager: TxManager, side: AccountSide): Promise<number | null> {
+    if (side.guard !== null) {
+      if (!(await this.ledger.applyDelta(manager, side.accountId, side.delta, side.guard))) {
+        throw LedgerError.insufficient();
+      }
+      return null;
+    }
+    if (isSharedAccount(side.ref.kind)) {
+      if (await this.ledger.applyDelta(manager, side.accountId, side.delta, null)) return null;
+    }
+    return this.ledger.openOrApply(
+      manager,
+      { id: side.accountId, ...accountFields(side.ref) },
+      side.delta,
+    );
   }
 
   /** Takes `amount` from the worker's lots in spending order and records what came from where. */
@@ -666,11 +734,16 @@ export class LedgerService {
     const now = this.clock.now();
     try {
       await this.transactions.runWithRetry(async (manager) => {
-        // Cap counters before accounts, the order an award takes them in.
+        // The lock order of apply: cap counters, workers' accounts, then the shared ones.
         if (target === 'voided') await this.releaseCaps(manager, transfer);
-        const sides: Array<{ accountId: string; delta: AccountDelta }> = [
+        const sides: Array<{
+          accountId: string;
+          ref: { kind: PointsAccountKind };
+          delta: AccountDelta;
+        }> = [
           {
             accountId: debit.id,
+            ref: debit,
             delta:
               target === 'posted'
                 ? { pendingDebit: -amount, balance: -amount }
@@ -678,15 +751,21 @@ export class LedgerService {
           },
           {
             accountId: credit.id,
+            ref: credit,
             delta:
               target === 'posted'
                 ? { pendingCredit: -amount, balance: amount }
                 : { pendingCredit: -amount },
           },
-        ];
-        for (const side of sides.sort(byAccountId)) {
-          await this.ledger.applyDelta(manager, side.accountId, side.delta, null);
-        }
+        ].sort(byLockOrder);
+        const changeAccounts = async (shared: boolean) => {
+          for (const side of sides) {
+            if (isSharedAccount(side.ref.kind) === shared) {
+              await this.ledger.applyDelta(manager, side.accountId, side.delta, null);
+            }
+          }
+        };
+        await changeAccounts(false);
         if (!(await this.ledger.resolvePending(manager, transfer.id, target, now))) {
           throw new AlreadyResolved();
         }
@@ -701,6 +780,7 @@ export class LedgerService {
           // A voided hold gives its points back as they were.
           await this.creditLots(manager, debit.id, resolved, transfer.id);
         }
+        await changeAccounts(true);
       }, TX_OPTIONS);
     } catch (error) {
       if (!(error instanceof AlreadyResolved)) throw error;
@@ -710,29 +790,40 @@ export class LedgerService {
     return answerResolved(settled, target);
   }
 
+  /**
+   * What the caps leave of the award, with every counter raised by exactly that: the counters
+   * are opened, locked and read in one statement, and raised in one more.
+   */
   private async takeFromCaps(
     manager: TxManager,
     award: PointsAwardEntity,
     rule: EarningRuleEntity,
     caps: CapSpec[],
   ): Promise<number> {
+    if (caps.length === 0) return award.requested;
+    const counters = caps.map((cap) =>
+      Object.assign(new CapCounterEntity(), {
+        id: counterIdOf(award.userId, rule.id, cap.periodKey),
+        userId: award.userId,
+        ruleId: rule.id,
+        periodKey: cap.periodKey,
+        points: 0,
+      }),
+    );
+    const points = await this.rules.lockCounters(counters, manager);
     let granted = award.requested;
-    const raised: Array<{ id: string; by: number }> = [];
-    for (const cap of caps) {
-      if (granted === 0) break;
-      const id = counterIdOf(award.userId, rule.id, cap.periodKey);
-      const after = await this.rules.addUnderCap(id, granted, cap.limit, manager);
-      if (after === null) {
-        granted = 0;
-        break;
-      }
-      raised.push({ id, by: granted });
+    for (const [index, cap] of caps.entries()) {
+      const left = cap.limit - (points.get(counters[index].id) ?? 0);
+      if (left <= 0) return 0;
       award[cap.field] = cap.periodKey;
-      granted -= Math.max(0, after - cap.limit);
+      granted = Math.min(granted, left);
     }
-    // Every counter ends raised by exactly what was granted.
-    for (const { id, by } of raised) {
-      if (by > granted) await this.rules.subtract(id, by - granted, manager);
+    if (granted > 0) {
+      await this.rules.raise(
+        counters.map((counter) => counter.id),
+        granted,
+        manager,
+      );
     }
     return granted;
   }
@@ -758,35 +849,6 @@ export class LedgerService {
     const transfer = award.transferId ? await this.ledger.findTransfer(award.transferId) : null;
     return toAwardResult(award, transfer?.status ?? null);
   }
-
-  /** Opens an account unless it exists; a cheap read first keeps the insert off the hot path. */
-  /**
-   * Opens the account unless it exists. An account opened without a region (a worker who tried
-   * to spend before ever earning) takes the region of the first movement that names one.
-   */
-  private async ensureAccount(ref: AccountRef): Promise<void> {
-    const id = accountIdOf(ref);
-    const existing = await this.ledger.findAccount(id);
-    if (existing) {
-      if (existing.regionId === null && ref.regionId !== null) {
-        await this.ledger.claimRegion(id, ref.regionId);
-      }
-      return;
-    }
-    await this.transactions.runWithRetry((manager) =>
-      this.ledger.ensureAccount(
-        { id, kind: ref.kind, ownerId: ref.ownerId, regionId: ref.regionId },
-        manager,
-      ),
-    );
-  }
-
-  private async ensureCounter(userId: string, rule: EarningRuleEntity, periodKey: string) {
-    const id = counterIdOf(userId, rule.id, periodKey);
-    await this.transactions.runWithRetry((manager) =>
-      this.rules.ensureCounter({ id, userId, ruleId: rule.id, periodKey, points: 0 }, manager),
-    );
-  }
 }
 
 interface CapSpec {
@@ -811,6 +873,29 @@ export function counterIdOf(userId: string, ruleId: string, periodKey: string): 
 
 function byAccountId(a: { accountId: string }, b: { accountId: string }): number {
   return a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0;
+}
+
+/** One account's part in a movement. */
+interface AccountSide {
+  accountId: string;
+  ref: Pick<AccountRef, 'kind' | 'ownerId' | 'regionId'>;
+  delta: AccountDelta;
+  /** The amount a guarded debit may not overdraw; null for an unguarded change. */
+  guard: number | null;
+}
+
+/** Workers' accounts before shared ones, each in id order: the ledger's one lock order. */
+function byLockOrder(
+  a: { accountId: string; ref: { kind: PointsAccountKind } },
+  b: { accountId: string; ref: { kind: PointsAccountKind } },
+): number {
+  return (
+    Number(isSharedAccount(a.ref.kind)) - Number(isSharedAccount(b.ref.kind)) || byAccountId(a, b)
+  );
+}
+
+function accountFields(ref: Pick<AccountRef, 'kind' | 'ownerId' | 'regionId'>) {
+  return { kind: ref.kind, ownerId: ref.ownerId, regionId: ref.regionId };
 }
 
 function replay(existing: PointsTransferEntity, hash: string): TransferOutcome {

@@ -77,6 +77,7 @@ export class RedemptionsService {
     const id = uuidV5(key, REDEMPTION_NAMESPACE);
     for (let attempt = 1; ; attempt++) {
       try {
+        let issued: RedemptionEntity | null = null;
         const outcome = await this.ledger.transfer(
           {
             debit: workerAccount(actor.userId),
@@ -90,6 +91,7 @@ export class RedemptionsService {
             createdBy: actor.userId,
             expiresAt: null,
             requestFields: { rewardId: reward.id },
+            fresh: true, // the key's redemption (written with its transfer) was looked up above
           },
           async (manager, transfer) => {
             if (!(await this.rewards.takeStock(manager, reward.id))) {
@@ -103,21 +105,24 @@ export class RedemptionsService {
               );
               if (!claimed) throw RedemptionError.limitReached();
             }
-            await this.redemptions.insert(
-              manager,
-              newRedemption({
-                id,
-                actor,
-                reward,
-                key,
-                transferId: transfer.id,
-                claimCounterId,
-                now,
-              }),
-            );
+            issued = newRedemption({
+              id,
+              actor,
+              reward,
+              key,
+              transferId: transfer.id,
+              claimCounterId,
+              now,
+            });
+            await this.redemptions.insert(manager, issued);
           },
         );
-        const redemption = await this.redemptions.findById(id);
+        // A new redemption is answered as written (with the reward read above); a replay reads
+        // the first one.
+        const redemption =
+          !outcome.replayed && issued
+            ? Object.assign(issued as RedemptionEntity, { reward })
+            : await this.redemptions.findById(id);
         if (!redemption) {
           // The key's transfer exists but belongs to another request shape (keys are per worker).
           throw RedemptionError.keyReused();
@@ -234,7 +239,11 @@ function newRedemption(input: {
 }): RedemptionEntity {
   const { reward, now } = input;
   const lapse = now.getTime() + reward.codeValidHours * HOUR_MS;
-  const expiresAt = new Date(Math.min(lapse, reward.validTo?.getTime() ?? lapse));
+  // Whole seconds, as the column keeps it (DATETIME without fraction on MySQL): the answer
+  // built from this entity equals what a replay reads back.
+  const expiresAt = new Date(
+    Math.floor(Math.min(lapse, reward.validTo?.getTime() ?? lapse) / 1000) * 1000,
+  );
   return Object.assign(new RedemptionEntity(), {
     id: input.id,
     code: newRedemptionCode(),
