@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../src/common/errors/domain.error';
 import { Transactions } from '../../src/database/transactions';
+import { CapCounterEntity } from '../../src/modules/ledger/cap-counter.entity';
+import { EarningRuleEntity } from '../../src/modules/ledger/earning-rule.entity';
 import {
   accountIdOf,
   AccountRef,
@@ -39,6 +41,8 @@ describe(`${LedgerService.name} lock order (MariaDB, one worker and one pool rac
   let ledger: LedgerService;
   let transactions: Transactions;
   let district: RegionEntity;
+  let checkinRule: EarningRuleEntity;
+  let reportRule: EarningRuleEntity;
   const merchantId = randomUUID();
 
   const accountOf = (ref: AccountRef) =>
@@ -46,6 +50,13 @@ describe(`${LedgerService.name} lock order (MariaDB, one worker and one pool rac
   const statusOf = async (transferId: string) =>
     (await ctx.dataSource.getRepository(PointsTransferEntity).findOneByOrFail({ id: transferId }))
       .status;
+  /** What the worker earned today under the rule, as its cap counter holds it. */
+  const countedToday = async (worker: TestUser, rule: EarningRuleEntity) =>
+    (
+      await ctx.dataSource
+        .getRepository(CapCounterEntity)
+        .findOneByOrFail({ userId: worker.id, ruleId: rule.id })
+    ).points;
   const codeOf = (result: PromiseSettledResult<unknown>) =>
     result.status === 'fulfilled'
       ? 'ok'
@@ -88,13 +99,13 @@ describe(`${LedgerService.name} lock order (MariaDB, one worker and one pool rac
     const city = await createRegion(ctx.dataSource, { level: 'city' });
     district = await createRegion(ctx.dataSource, { level: 'district', parent: city });
     // Caps far above what the test earns, so awards and voids still take the counters' locks.
-    await createRule(ctx.dataSource, {
+    checkinRule = await createRule(ctx.dataSource, {
       region: district,
       kind: 'checkin',
       points: CHECKIN_POINTS,
       dailyCap: 100_000,
     });
-    await createRule(ctx.dataSource, {
+    reportRule = await createRule(ctx.dataSource, {
       region: district,
       kind: 'report',
       points: REPORT_POINTS,
@@ -134,6 +145,10 @@ describe(`${LedgerService.name} lock order (MariaDB, one worker and one pool rac
         worker: await accountOf(workerAccount(worker.id)),
         pool: await accountOf(pool),
         clearing: await accountOf(clearing),
+      };
+      const countedBefore = {
+        checkin: await countedToday(worker, checkinRule),
+        report: await countedToday(worker, reportRule),
       };
       const retriedBefore = transactions.retriedAttempts;
 
@@ -217,6 +232,19 @@ describe(`${LedgerService.name} lock order (MariaDB, one worker and one pool rac
         balance: before.clearing.balance + spent,
         pendingDebit: 0,
         pendingCredit: before.clearing.pendingCredit - 2 * HOLD,
+      });
+      // A void gives the award's points back to the caps once (a losing void gives nothing).
+      const contestedVoided = contestedStatus === 'voided' ? REPORT_POINTS : 0;
+      expect({
+        checkin: await countedToday(worker, checkinRule),
+        report: await countedToday(worker, reportRule),
+      }).toEqual({
+        checkin: countedBefore.checkin + RACE.awards * CHECKIN_POINTS,
+        report:
+          countedBefore.report +
+          RACE.newPending * REPORT_POINTS -
+          RACE.voids * REPORT_POINTS -
+          contestedVoided,
       });
       expect((await ctx.app.get(PointsService).check()).mismatches).toEqual([]);
     },
