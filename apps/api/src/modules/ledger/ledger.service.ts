@@ -766,6 +766,9 @@ export class LedgerService {
           }
         };
         await changeAccounts(false);
+        // The transfer row is taken here, before the lots and the shared account, unlike in
+        // apply: only a post or void of this same transfer locks it, and that one has locked
+        // the worker's row first, so the two queue there and cannot deadlock.
         if (!(await this.ledger.resolvePending(manager, transfer.id, target, now))) {
           throw new AlreadyResolved();
         }
