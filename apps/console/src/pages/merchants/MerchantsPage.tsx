@@ -17,6 +17,7 @@ import {
 } from '../../components/LocationPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { TruncatedNotice } from '../../components/TruncatedNotice';
 import { useRegionMerchants } from '../../hooks/useRegionPlaces';
 import { regionTreeData, useRegions } from '../../hooks/useRegions';
 import { tc } from '../../i18n/common';
@@ -51,14 +52,10 @@ export function MerchantsPage() {
         <QueryState query={merchants}>
           {({ items, truncated }) => (
             <>
-              {truncated ? (
-                <Alert
-                  type="warning"
-                  showIcon
-                  title={t('truncated', { count: items.length })}
-                  style={{ marginBottom: 12 }}
-                />
-              ) : null}
+              <TruncatedNotice
+                truncated={truncated}
+                text={t('truncated', { count: items.length })}
+              />
               <Table<MerchantSummary>
                 className="merchants-table"
                 rowKey="id"

@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import {
   MAX_POINTS_AMOUNT,
   Routes,
@@ -11,7 +10,6 @@ import {
 } from '@yizhan/contracts';
 import {
   Alert,
-  App,
   Button,
   DatePicker,
   Drawer,
@@ -28,6 +26,7 @@ import { useMemo } from 'react';
 import { api } from '../../api/client';
 import { invalidFields } from '../../api/errors';
 import { useRegionMerchants, useRegionStations } from '../../hooks/useRegionPlaces';
+import { useEditorSave } from '../../hooks/useEditorSave';
 import { tc } from '../../i18n/common';
 import { errorText } from '../../i18n/errors';
 import { t } from './messages';
@@ -80,7 +79,6 @@ function RewardForm({
   onSaved: (reward: RewardSummary) => void;
 }) {
   const [form] = Form.useForm<RewardFormValues>();
-  const { message } = App.useApp();
   const merchants = useRegionMerchants();
   const stations = useRegionStations();
   const initial = useMemo(() => (reward ? rewardToForm(reward) : emptyRewardForm()), [reward]);
@@ -88,22 +86,14 @@ function RewardForm({
   const stockUnlimited = Form.useWatch('stockUnlimited', form) ?? initial.stockUnlimited;
   const perUserLimit = Form.useWatch('perUserLimit', form);
 
-  const save = useMutation({
-    mutationFn: async (values: RewardFormValues): Promise<RewardSummary | null> => {
-      if (!reward) return api.post<RewardSummary>(Routes.rewards, toCreateReward(values));
-      const changes = toUpdateReward(values, reward);
-      if (Object.keys(changes).length === 0) return null;
-      return api.patch<RewardSummary>(Routes.reward(reward.id), changes);
-    },
-    onSuccess: (saved) => {
-      if (!saved) {
-        void message.info(t('editor.unchanged'));
-        onCancel();
-        return;
-      }
-      void message.success(reward ? tc('state.saved') : tc('state.created'));
-      onSaved(saved);
-    },
+  const save = useEditorSave({
+    existing: reward,
+    create: (values: RewardFormValues) =>
+      api.post<RewardSummary>(Routes.rewards, toCreateReward(values)),
+    changesOf: toUpdateReward,
+    patch: (changes, editing) => api.patch<RewardSummary>(Routes.reward(editing.id), changes),
+    onSaved,
+    onUnchanged: onCancel,
     onError: (error) => {
       const names = [...new Set(invalidFields(error))].filter((name) =>
         [

@@ -7,7 +7,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Routes, type LimitPeriod, type RewardSummary } from '@yizhan/contracts';
 import {
-  Alert,
   App,
   Badge,
   Button,
@@ -25,6 +24,7 @@ import { fetchAllPages } from '../../api/all-pages';
 import { api } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { TruncatedNotice } from '../../components/TruncatedNotice';
 import { useAuth } from '../../auth/AuthProvider';
 import { errorText } from '../../i18n/errors';
 import { t } from './messages';
@@ -133,14 +133,10 @@ export function RewardsPage() {
               : items;
             return (
               <>
-                {truncated ? (
-                  <Alert
-                    type="warning"
-                    showIcon
-                    title={t('truncated', { count: items.length })}
-                    style={{ marginBottom: 12 }}
-                  />
-                ) : null}
+                <TruncatedNotice
+                  truncated={truncated}
+                  text={t('truncated', { count: items.length })}
+                />
                 <Table<RewardSummary>
                   className="rewards-table"
                   rowKey="id"

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   MAX_GEOFENCE_RADIUS_M,
   MIN_GEOFENCE_RADIUS_M,
@@ -12,7 +12,6 @@ import {
 } from '@yizhan/contracts';
 import {
   Alert,
-  App,
   AutoComplete,
   Button,
   Checkbox,
@@ -42,6 +41,7 @@ import {
 } from '../../components/LocationPicker';
 import { QueryState } from '../../components/QueryState';
 import { regionTreeData, useRegions } from '../../hooks/useRegions';
+import { useEditorSave } from '../../hooks/useEditorSave';
 import { tc } from '../../i18n/common';
 import { errorText } from '../../i18n/errors';
 import { t } from './messages';
@@ -130,7 +130,6 @@ function StationForm({
   onSaved: (station: StationDetail) => void;
 }) {
   const [form] = Form.useForm<StationFormValues>();
-  const { message } = App.useApp();
   const regions = useRegions();
   const initial = useMemo(
     () => (station ? stationToForm(station) : emptyStationForm(commonBrand(stations))),
@@ -149,22 +148,14 @@ function StationForm({
   );
   const radius = Form.useWatch('geofenceRadiusM', form);
 
-  const save = useMutation({
-    mutationFn: async (values: StationFormValues): Promise<StationDetail | null> => {
-      if (!station) return api.post<StationDetail>(Routes.stations, toCreateStation(values));
-      const changes = toUpdateStation(values, station);
-      if (Object.keys(changes).length === 0) return null;
-      return api.patch<StationDetail>(Routes.station(station.id), changes);
-    },
-    onSuccess: (saved) => {
-      if (!saved) {
-        void message.info(t('editor.unchanged'));
-        onCancel();
-        return;
-      }
-      void message.success(station ? tc('state.saved') : tc('state.created'));
-      onSaved(saved);
-    },
+  const save = useEditorSave({
+    existing: station,
+    create: (values: StationFormValues) =>
+      api.post<StationDetail>(Routes.stations, toCreateStation(values)),
+    changesOf: toUpdateStation,
+    patch: (changes, editing) => api.patch<StationDetail>(Routes.station(editing.id), changes),
+    onSaved,
+    onUnchanged: onCancel,
     onError: (error) => {
       // Mark the fields the API named (lat/lng belong to the location field).
       const fields = invalidFields(error);
@@ -330,7 +321,27 @@ function fieldName(apiField: string): string {
   return head;
 }
 
-const timeRule = (pattern: RegExp) => ({ pattern, message: t('field.time.invalid') });
+/** One "HH:mm" of a weekly interval: required, in the form `pattern` accepts. */
+function TimeOfDayField(props: {
+  name: [number, string];
+  pattern: RegExp;
+  placeholder: string;
+  label: string;
+}) {
+  const invalid = t('field.time.invalid');
+  return (
+    <Form.Item
+      name={props.name}
+      rules={[
+        { required: true, message: invalid },
+        { pattern: props.pattern, message: invalid },
+      ]}
+      style={{ marginBottom: 0 }}
+    >
+      <Input placeholder={props.placeholder} style={{ width: 80 }} aria-label={props.label} />
+    </Form.Item>
+  );
+}
 
 function WeeklyHoursField() {
   return (
@@ -352,35 +363,19 @@ function WeeklyHoursField() {
                     }))}
                   />
                 </Form.Item>
-                <Form.Item
+                <TimeOfDayField
                   name={[row.name, 'open']}
-                  rules={[
-                    { required: true, message: t('field.time.invalid') },
-                    timeRule(TIME_OF_DAY),
-                  ]}
-                  style={{ marginBottom: 0 }}
-                >
-                  <Input
-                    placeholder="08:00"
-                    style={{ width: 80 }}
-                    aria-label={t('field.weekly.open')}
-                  />
-                </Form.Item>
+                  pattern={TIME_OF_DAY}
+                  placeholder="08:00"
+                  label={t('field.weekly.open')}
+                />
                 <span>–</span>
-                <Form.Item
+                <TimeOfDayField
                   name={[row.name, 'close']}
-                  rules={[
-                    { required: true, message: t('field.time.invalid') },
-                    timeRule(CLOSING_TIME),
-                  ]}
-                  style={{ marginBottom: 0 }}
-                >
-                  <Input
-                    placeholder="22:00"
-                    style={{ width: 80 }}
-                    aria-label={t('field.weekly.close')}
-                  />
-                </Form.Item>
+                  pattern={CLOSING_TIME}
+                  placeholder="22:00"
+                  label={t('field.weekly.close')}
+                />
                 <Button
                   type="text"
                   icon={<DeleteOutlined />}

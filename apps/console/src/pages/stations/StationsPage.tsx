@@ -10,7 +10,6 @@ import {
   type StationSummary,
 } from '@yizhan/contracts';
 import {
-  Alert,
   App,
   Badge,
   Button,
@@ -33,6 +32,7 @@ import { api, downloadFile, fetchWithSession } from '../../api/client';
 import { amenityLabel, amenityOptions } from '../../components/amenities';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { TruncatedNotice } from '../../components/TruncatedNotice';
 import { useAuth } from '../../auth/AuthProvider';
 import { useRegionStations } from '../../hooks/useRegionPlaces';
 import { regionTreeData, useRegions } from '../../hooks/useRegions';
@@ -128,14 +128,10 @@ export function StationsPage() {
         <QueryState query={stations}>
           {({ items, truncated }) => (
             <>
-              {truncated ? (
-                <Alert
-                  type="warning"
-                  showIcon
-                  title={t('truncated', { count: items.length })}
-                  style={{ marginBottom: 12 }}
-                />
-              ) : null}
+              <TruncatedNotice
+                truncated={truncated}
+                text={t('truncated', { count: items.length })}
+              />
               <Table<StationSummary>
                 className="stations-table"
                 rowKey="id"
