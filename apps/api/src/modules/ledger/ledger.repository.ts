@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PointsAccountKind } from '@yizhan/contracts';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { TimePosition } from '../../common/pagination/cursor';
 import { TxManager } from '../../database/transactions';
@@ -48,24 +47,10 @@ export class LedgerRepository {
 
   // ---- accounts ------------------------------------------------------------------------
 
-  /** Opens the account unless it exists (its first region sticks). Safe under concurrency. */
-  async ensureAccount(
-    account: Pick<PointsAccountEntity, 'id' | 'kind' | 'ownerId' | 'regionId'>,
-    manager: TxManager,
-  ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(PointsAccountEntity)
-      .values({ ...account, balance: 0, pendingDebit: 0, pendingCredit: 0 })
-      .orIgnore()
-      .execute();
-  }
-
   /**
    * Applies an unguarded change (a credit, or a pool's debit) to the account, opening it first if
    * it does not exist: one statement, under the row's lock. An account opened without a region
-   * takes the region named here, as `ensureAccount` followed by `claimRegion` would. Answers
+   * takes the region named here (a region once set never changes). Answers
    * what the account can spend afterwards where the database returns it with the write
    * (MariaDB, SQLite), else null.
    */
@@ -105,22 +90,8 @@ export class LedgerRepository {
     return Number(row.balance) - Number(row.pending_debit);
   }
 
-  /** Sets the region of an account that has none yet; a region once set never changes. */
-  async claimRegion(id: string, regionId: string): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .update(PointsAccountEntity)
-      .set({ regionId })
-      .where('id = :id AND region_id IS NULL', { id })
-      .execute();
-  }
-
   findAccount(id: string, manager?: TxManager): Promise<PointsAccountEntity | null> {
     return this.m(manager).findOneBy(PointsAccountEntity, { id });
-  }
-
-  findAccountByOwner(kind: PointsAccountKind, ownerId: string) {
-    return this.m().findOneBy(PointsAccountEntity, { kind, ownerId });
   }
 
   /**
@@ -169,10 +140,6 @@ export class LedgerRepository {
 
   findTransferByKey(key: string, manager?: TxManager): Promise<PointsTransferEntity | null> {
     return this.m(manager).findOneBy(PointsTransferEntity, { idempotencyKey: key });
-  }
-
-  findReversalOf(id: string): Promise<PointsTransferEntity | null> {
-    return this.m().findOneBy(PointsTransferEntity, { reversesTransferId: id });
   }
 
   async insertTransfer(manager: TxManager, transfer: PointsTransferEntity): Promise<void> {

@@ -23,20 +23,6 @@ class FakeLedgerRepository {
   readonly updates: string[] = [];
 
   findAccount = async (id: string) => this.accounts.get(id) ?? null;
-  ensureAccount = async (
-    row: Pick<PointsAccountEntity, 'id' | 'kind' | 'ownerId' | 'regionId'>,
-  ) => {
-    if (!this.accounts.has(row.id)) {
-      this.accounts.set(
-        row.id,
-        Object.assign(new PointsAccountEntity(), row, {
-          balance: 0,
-          pendingDebit: 0,
-          pendingCredit: 0,
-        }),
-      );
-    }
-  };
   applyDelta = async (_m: TxManager, id: string, delta: AccountDelta, guard: number | null) => {
     this.updates.push(id);
     const account = this.accounts.get(id);
